@@ -1,0 +1,1 @@
+"""Organisations, AI systems, case records and assessments arrive with the compliance issue."""

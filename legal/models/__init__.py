@@ -1,0 +1,17 @@
+"""The law: acts, versions, provisions, terms, links, prohibited practices, obligations."""
+
+from .act import Act, ActKind, ActVersion, DatePrecision, VersionStatus
+from .common import Confidence, DutyHolder, Origin
+from .link import LinkKind, LinkOrigin, ProvisionLink, VersionNote
+from .obligation import Obligation, ObligationProvision, RiskLevel
+from .practice import PracticeProvision, ProhibitedPractice
+from .provision import OfficialText, Provision, ProvisionType, TreeNode, build_tree
+from .reference import ReferenceRole
+from .term import Term
+
+__all__ = [
+    "Act", "ActKind", "ActVersion", "Confidence", "DatePrecision", "DutyHolder", "LinkKind",
+    "LinkOrigin", "Obligation", "ObligationProvision", "OfficialText", "Origin",
+    "PracticeProvision", "ProhibitedPractice", "Provision", "ProvisionLink", "ProvisionType",
+    "ReferenceRole", "RiskLevel", "Term", "TreeNode", "VersionNote", "build_tree",
+]

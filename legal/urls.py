@@ -1,0 +1,31 @@
+from django.urls import path, register_converter
+
+from . import views
+
+
+class EidConverter:
+    """Akoma Ntoso eids: art_21__para_2, chp_1, art_73-3, unk_transparency."""
+
+    regex = r"[a-z][A-Za-z0-9_-]*"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(EidConverter, "eid")
+
+app_name = "legal"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("acts/", views.act_list, name="acts"),
+    path("acts/<slug:slug>/", views.act_detail, name="act"),
+    path("acts/<slug:slug>/<slug:version>/", views.version_detail, name="version"),
+    path("acts/<slug:slug>/<slug:version>/<eid:eid>/", views.provision_detail, name="provision"),
+    path("practices/", views.practice_list, name="practices"),
+    path("practices/<slug:slug>/", views.practice_detail, name="practice"),
+    path("obligations/", views.obligation_list, name="obligations"),
+    path("obligations/<slug:slug>/", views.obligation_detail, name="obligation"),
+]
