@@ -73,13 +73,17 @@ class Provision(
     )
     order = models.PositiveIntegerField(_("порядок в документе"), default=0)
     depth = models.PositiveSmallIntegerField(_("уровень"), default=0, editable=False)
+    path = models.TextField(
+        _("путь"), blank=True, default="", editable=False,
+        help_text=_("eid предков через «/», от внешнего к ближайшему: одна выборка для навигации."),
+    )
     duty_holders = models.ManyToManyField(
         DutyHolder, blank=True, related_name="provisions", verbose_name=_("на кого возложено")
     )
     origin = models.CharField(_("происхождение"), max_length=10, choices=Origin.choices, default=Origin.EDITOR)
 
     objects = ProvisionQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(excluded_fields=["search_text", "path"])
 
     class Meta:
         ordering = ["version", "order"]
@@ -121,20 +125,33 @@ class Provision(
                 ancestor = ancestor.parent
 
     def save(self, *args, **kwargs):
-        self.depth = self.parent.depth + 1 if self.parent_id else 0
+        self.path, self.depth = self.position_under(self.parent if self.parent_id else None)
+        previous = None
+        if self.pk:
+            previous = Provision.objects.filter(pk=self.pk).values_list("eid", "path").first()
         super().save(*args, **kwargs)
+        if previous and previous != (self.eid, self.path):
+            for child in self.children.all():
+                child.save()
+
+    @staticmethod
+    def position_under(parent: "Provision | None") -> tuple[str, int]:
+        """(path, depth) of a provision placed under `parent`: for bulk creation too."""
+        if parent is None:
+            return "", 0
+        return (f"{parent.path}/{parent.eid}" if parent.path else parent.eid), parent.depth + 1
 
     @property
     def number_established(self) -> bool:
         return bool(self.num)
 
-    def ancestors(self, by_pk: dict[int, "Provision"] | None = None) -> list["Provision"]:
-        """Outermost first. Pass the version's provisions by pk to avoid a query a level."""
-        chain, node = [], self
-        while node.parent_id:
-            node = by_pk[node.parent_id] if by_pk is not None else node.parent
-            chain.append(node)
-        return chain[::-1]
+    def ancestors(self) -> list["Provision"]:
+        """The enclosing units, outermost first, in one query whatever the depth."""
+        if not self.path:
+            return []
+        eids = self.path.split("/")
+        found = {p.eid: p for p in Provision.objects.filter(version_id=self.version_id, eid__in=eids)}
+        return [found[eid] for eid in eids if eid in found]
 
 
 class OfficialText(models.Model):
