@@ -91,6 +91,8 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "kzai.wsgi.application"
 
+if not os.environ.get("DATABASE_URL"):
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'kzai.sqlite3'}",

@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 from legal.i18n import translated
 
 from .act import Act, ActVersion
-from .common import Confidence, validate_sources
+from .common import Confidence, Origin, validate_sources
 from .provision import Provision
 
 
@@ -21,7 +21,8 @@ class LinkKind(models.TextChoices):
 
 
 class LinkOrigin(models.TextChoices):
-    CURATED = "curated", _("составлена редакцией")
+    KB = "kb", _("база знаний kzai")
+    EDITOR = "editor", _("добавлена редактором")
     EXTRACTED = "extracted", _("извлечена из текста")
 
 
@@ -35,7 +36,9 @@ class ProvisionLink(translated("note", _("примечание"), text=True), mo
         Provision, on_delete=models.CASCADE, related_name="incoming_links", verbose_name=_("куда")
     )
     kind = models.CharField(_("вид связи"), max_length=20, choices=LinkKind.choices)
-    origin = models.CharField(_("происхождение"), max_length=10, choices=LinkOrigin.choices)
+    origin = models.CharField(
+        _("происхождение"), max_length=10, choices=LinkOrigin.choices, default=LinkOrigin.EDITOR
+    )
     confidence = models.CharField(_("достоверность"), max_length=12, choices=Confidence.choices, blank=True)
     sources = models.JSONField(_("источники"), default=list, blank=True, validators=[validate_sources])
 
@@ -78,6 +81,7 @@ class VersionNote(translated("change", _("изменение"), text=True), mode
     confidence = models.CharField(_("достоверность"), max_length=12, choices=Confidence.choices, blank=True)
     sources = models.JSONField(_("источники"), default=list, blank=True, validators=[validate_sources])
     order = models.PositiveSmallIntegerField(_("порядок"), default=0)
+    origin = models.CharField(_("происхождение"), max_length=10, choices=Origin.choices, default=Origin.EDITOR)
 
     history = HistoricalRecords()
 

@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from legal.i18n import translated
 
-from .common import CasefoldSearchable, DutyHolder, Sourced
+from .common import CasefoldSearchable, DutyHolder, Origin, Sourced
 from .provision import Provision
 from .reference import ProvisionReference
 
@@ -43,6 +43,7 @@ class Obligation(
     applies_to_medium_risk = models.BooleanField(_("для систем среднего риска"), default=True)
     applies_to_high_risk = models.BooleanField(_("для систем высокого риска"), default=True)
     order = models.PositiveSmallIntegerField(_("порядок"), default=0)
+    origin = models.CharField(_("происхождение"), max_length=10, choices=Origin.choices, default=Origin.EDITOR)
     provisions = models.ManyToManyField(Provision, through="ObligationProvision", related_name="obligations")
 
     objects = ObligationQuerySet.as_manager()

@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from legal.i18n import translated
 
-from .common import CasefoldSearchable, Confidence, Sourced
+from .common import CasefoldSearchable, Confidence, Origin, Sourced
 from .provision import Provision
 from .reference import ProvisionReference
 
@@ -28,6 +28,7 @@ class ProhibitedPractice(
         _("достоверность сведений о проекте"), max_length=12, choices=Confidence.choices, blank=True
     )
     order = models.PositiveSmallIntegerField(_("порядок"), default=0)
+    origin = models.CharField(_("происхождение"), max_length=10, choices=Origin.choices, default=Origin.EDITOR)
     provisions = models.ManyToManyField(Provision, through="PracticeProvision", related_name="practices")
 
     history = HistoricalRecords(excluded_fields=["search_text"])

@@ -1,0 +1,257 @@
+"""Load the knowledge-base fixture (fixtures/kb.json) into the database.
+
+An upsert by natural keys (act slug, version code, eid, practice and obligation slugs) in
+one transaction: running it again updates what changed, leaves unchanged rows (and their
+history) alone, and removes only records that an earlier load created and the fixture no
+longer has. What editors or users entered is never touched. Any error rolls back the whole
+load, so the database is never left half-loaded.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from legal.i18n import LANGUAGE_CODES
+from legal.models import (
+    Act,
+    ActVersion,
+    DutyHolder,
+    LinkOrigin,
+    Obligation,
+    ObligationProvision,
+    Origin,
+    PracticeProvision,
+    ProhibitedPractice,
+    Provision,
+    ProvisionLink,
+    Term,
+    VersionNote,
+)
+
+FORMAT = 1
+DEFAULT_PATH = Path(settings.BASE_DIR) / "fixtures" / "kb.json"
+
+
+class KnowledgeBaseError(Exception):
+    """The fixture cannot be loaded; nothing was changed."""
+
+
+def read_fixture(path: Path = DEFAULT_PATH) -> dict:
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+    except FileNotFoundError as exc:
+        raise KnowledgeBaseError(f"{path}: no such file") from exc
+    except json.JSONDecodeError as exc:
+        raise KnowledgeBaseError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise KnowledgeBaseError(f"{path}: not a kzai knowledge-base fixture of format {FORMAT}")
+    return data
+
+
+def langs(name: str, values: dict | None) -> dict[str, str]:
+    """{"ru": …} → {"<name>_ru": …, "<name>_kk": "", "<name>_en": …}."""
+    values = values or {}
+    return {f"{name}_{lang}": values.get(lang, "") for lang in LANGUAGE_CODES}
+
+
+class Loader:
+    def __init__(self, data: dict, progress: Callable[[str], None] | None = None):
+        self.data = data
+        self.progress = progress or (lambda message: None)
+        self.counts: Counter = Counter()
+        self.provisions: dict[tuple[str, str, str], Provision] = {}
+
+    def upsert(self, model, lookup: dict, values: dict, label: str):
+        """Create or update one row, saving only when something differs."""
+        obj = model.objects.filter(**lookup).first()
+        if obj is None:
+            obj, action = model(**lookup, **values), "created"
+        else:
+            changed = [field for field, value in values.items() if _differs(obj, field, value)]
+            if not changed:
+                return obj
+            for field in changed:
+                setattr(obj, field, values[field])
+            action = "updated"
+        try:
+            obj.full_clean(validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            key = ", ".join(f"{k}={getattr(v, 'pk', v)}" for k, v in lookup.items())
+            raise KnowledgeBaseError(f"{model.__name__} ({key}): {exc.message_dict}") from exc
+        obj.save()
+        self.counts[f"{label} {action}"] += 1
+        return obj
+
+    def prune(self, queryset, label: str) -> None:
+        deleted = queryset.count()
+        if deleted:
+            queryset.delete()
+            self.counts[f"{label} removed"] += deleted
+
+    def provision(self, ref: dict, where: str) -> Provision:
+        key = (ref["act"], ref["version"], ref["eid"])
+        try:
+            return self.provisions[key]
+        except KeyError:
+            raise KnowledgeBaseError(f"{where}: no provision {ref['act']}@{ref['version']}/{ref['eid']}") from None
+
+    def run(self) -> Counter:
+        for order, holder in enumerate(self.data.get("duty_holders", [])):
+            self.upsert(DutyHolder, {"code": holder["code"]}, {**langs("name", holder["name"]), "order": order},
+                        "duty holders")
+        self.holders = {holder.code: holder for holder in DutyHolder.objects.all()}
+        for order, act in enumerate(self.data["acts"]):
+            self.load_act(act, order)
+        self.load_terms()
+        self.load_links()
+        self.load_version_notes()
+        self.load_practices()
+        self.load_obligations()
+        return self.counts
+
+    def load_act(self, data: dict, order: int) -> None:
+        act = self.upsert(Act, {"slug": data["slug"]}, {
+            "kind": data["kind"], "number": data["number"], "adopted": _date(data["adopted"]),
+            **langs("title", data["title"]), **langs("short_name", data["short_name"]),
+            **langs("citation_name", data["citation_name"]),
+            "citation_aliases": data["citation_aliases"], "adilet_id": data["adilet_id"],
+            "official_urls": data["official_urls"], "publication": data["publication"],
+            "partial": data["partial"], "confidence": data["confidence"], "sources": data["sources"],
+            "order": order,
+        }, "acts")
+        for version_data in data["versions"]:
+            version = self.upsert(ActVersion, {"act": act, "code": version_data["code"]}, {
+                "status": version_data["status"], "date": _date(version_data["date"]),
+                "date_precision": version_data["date_precision"],
+                "in_force_from": _date(version_data["in_force_from"]),
+                "in_force_until": _date(version_data["in_force_until"]),
+                "consolidated_as_of": _date(version_data["consolidated_as_of"]),
+                **langs("label", version_data["label"]), **langs("note", version_data["note"]),
+                "sources": version_data["sources"],
+            }, "versions")
+            self.load_provisions(act, version, version_data["provisions"])
+        self.progress(f"  {act.slug}: {sum(len(v['provisions']) for v in data['versions'])} provisions")
+
+    def load_provisions(self, act: Act, version: ActVersion, rows: list[dict]) -> None:
+        existing = {p.eid: p for p in version.provisions.prefetch_related("duty_holders")}
+        by_eid: dict[str, Provision] = {}
+        for order, row in enumerate(rows):
+            where = f"{act.slug}@{version.code}/{row['eid']}"
+            parent = by_eid.get(row["parent"]) if row["parent"] else None
+            if row["parent"] and parent is None:
+                raise KnowledgeBaseError(f"{where}: parent {row['parent']} must come before it")
+            values = {
+                "parent": parent, "type": row["type"], "num": row["num"], "order": order,
+                **langs("title", row["title"]), **langs("summary", row["summary"]),
+                **langs("sanction", row["sanction"]), **langs("status_note", row["status_note"]),
+                "confidence": row["confidence"], "sources": row["sources"],
+            }
+            provision = existing.get(row["eid"])
+            if provision is None:
+                values["origin"] = Origin.KB
+            provision = self.upsert(Provision, {"version": version, "eid": row["eid"]}, values, "provisions")
+            holders = [self.holders[code] for code in row["duty_holders"]]
+            if {h.code for h in provision.duty_holders.all()} != set(row["duty_holders"]):
+                provision.duty_holders.set(holders)
+            by_eid[row["eid"]] = provision
+            self.provisions[(act.slug, version.code, row["eid"])] = provision
+        self.prune(version.provisions.filter(origin=Origin.KB).exclude(eid__in=list(by_eid)), "provisions")
+
+    def load_terms(self) -> None:
+        kept = []
+        for row in self.data["terms"]:
+            provision = self.provision(row, "term")
+            kept.append(self.upsert(Term, {"provision": provision}, langs("term", row["term"]), "terms").pk)
+        self.prune(Term.objects.filter(provision__origin=Origin.KB).exclude(pk__in=kept), "terms")
+
+    def load_links(self) -> None:
+        kept = []
+        for row in self.data["links"]:
+            source = self.provision(row["source"], "link source")
+            target = self.provision(row["target"], "link target")
+            link = self.upsert(ProvisionLink, {"source": source, "target": target, "kind": row["kind"]}, {
+                "origin": LinkOrigin.KB, **langs("note", row["note"]),
+                "confidence": row["confidence"], "sources": row["sources"],
+            }, "links")
+            kept.append(link.pk)
+        self.prune(ProvisionLink.objects.filter(origin=LinkOrigin.KB).exclude(pk__in=kept), "links")
+
+    def load_version_notes(self) -> None:
+        kept = []
+        versions = {(v.act.slug, v.code): v for v in ActVersion.objects.select_related("act")}
+        for order, row in enumerate(self.data["version_notes"]):
+            to_version = versions[(row["act"], row["to"])]
+            note = self.upsert(VersionNote, {"act": to_version.act, "order": order, "origin": Origin.KB}, {
+                "eid": row["eid"], "to_version": to_version,
+                "from_version": versions[(row["act"], row["from"])] if row["from"] else None,
+                **langs("change", row["change"]), "confidence": row["confidence"], "sources": row["sources"],
+            }, "version notes")
+            kept.append(note.pk)
+        self.prune(VersionNote.objects.filter(origin=Origin.KB).exclude(pk__in=kept), "version notes")
+
+    def load_references(self, through, owner_field: str, owner, rows: list[dict]) -> None:
+        kept = []
+        for order, row in enumerate(rows):
+            provision = self.provision(row, f"{owner.slug} reference")
+            reference = self.upsert(through, {owner_field: owner, "provision": provision, "role": row["role"]}, {
+                **langs("note", row["note"]), "confidence": row["confidence"], "order": order,
+            }, "references")
+            kept.append(reference.pk)
+        self.prune(through.objects.filter(**{owner_field: owner}).exclude(pk__in=kept), "references")
+
+    def load_practices(self) -> None:
+        for order, row in enumerate(self.data["practices"]):
+            practice = self.upsert(ProhibitedPractice, {"slug": row["slug"]}, {
+                **langs("name", row["name"]), **langs("description", row["description"]),
+                **langs("examples", row["examples"]), **langs("examples_note", row["examples_note"]),
+                "confidence": row["confidence"], "draft_confidence": row["draft_confidence"],
+                "sources": row["sources"], "order": order, "origin": Origin.KB,
+            }, "practices")
+            self.load_references(PracticeProvision, "practice", practice, row["references"])
+        slugs = [row["slug"] for row in self.data["practices"]]
+        self.prune(ProhibitedPractice.objects.filter(origin=Origin.KB).exclude(slug__in=slugs), "practices")
+
+    def load_obligations(self) -> None:
+        for order, row in enumerate(self.data["obligations"]):
+            levels = set(row["risk_levels"])
+            obligation = self.upsert(Obligation, {"slug": row["slug"]}, {
+                **langs("obligation", row["obligation"]), **langs("trigger", row["trigger"]),
+                **langs("evidence", row["evidence"]), **langs("note", row["note"]),
+                **langs("liability_note", row["liability_note"]),
+                "applies_to_minimal_risk": "minimal" in levels, "applies_to_medium_risk": "medium" in levels,
+                "applies_to_high_risk": "high" in levels,
+                "confidence": row["confidence"], "sources": row["sources"], "order": order, "origin": Origin.KB,
+            }, "obligations")
+            if {h.code for h in obligation.duty_holders.all()} != set(row["duty_holders"]):
+                obligation.duty_holders.set([self.holders[code] for code in row["duty_holders"]])
+            self.load_references(ObligationProvision, "obligation", obligation, row["references"])
+        slugs = [row["slug"] for row in self.data["obligations"]]
+        self.prune(Obligation.objects.filter(origin=Origin.KB).exclude(slug__in=slugs), "obligations")
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _differs(obj: models.Model, field: str, value) -> bool:
+    """Compare without fetching related rows: foreign keys by id."""
+    attname = obj._meta.get_field(field).attname
+    new = value.pk if isinstance(value, models.Model) else value
+    return getattr(obj, attname) != new
+
+
+def load_knowledge_base(data: dict, progress: Callable[[str], None] | None = None) -> Counter:
+    """Apply the fixture `data` in one transaction; returns counts of what changed."""
+    try:
+        with transaction.atomic():
+            return Loader(data, progress).run()
+    except (KeyError, TypeError) as exc:
+        raise KnowledgeBaseError(f"malformed fixture: {exc!r}") from exc

@@ -1,0 +1,429 @@
+"""Read-side queries for the browsing pages.
+
+Every function here runs a fixed number of SQL queries whatever the size of the act:
+a whole table of contents is one ordered query, a provision page a dozen. The views
+stay thin; the templates only read what these functions return.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from legal.models import (
+    Act,
+    ActVersion,
+    DutyHolder,
+    LinkKind,
+    Obligation,
+    ObligationProvision,
+    PracticeProvision,
+    ProhibitedPractice,
+    Provision,
+    ProvisionLink,
+    ReferenceRole,
+    RiskLevel,
+    VersionNote,
+    build_tree,
+)
+
+
+class InvalidDate(ValueError):
+    """An `as_of` value that is not a calendar date in YYYY-MM-DD form."""
+
+
+def today() -> datetime.date:
+    """Today in the project's time zone (Asia/Almaty), the default point in time."""
+    return timezone.localdate()
+
+
+def parse_as_of(value: str | None) -> datetime.date | None:
+    """`?as_of=YYYY-MM-DD` → a date; None when absent; InvalidDate when malformed."""
+    if value is None or value == "":
+        return None
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        return datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise InvalidDate(value) from error
+
+
+# ---------------------------------------------------------------------------- acts
+
+
+@dataclass
+class ActRow:
+    act: Act
+    version: ActVersion | None  # the version in force on the day asked about
+
+
+def act_rows(on: datetime.date) -> list[ActRow]:
+    """All acts with the version in force on `on` (two queries)."""
+    acts = list(Act.objects.all())
+    in_force: dict[int, ActVersion] = {}
+    for version in ActVersion.objects.in_force_on(on).select_related("act"):
+        in_force.setdefault(version.act_id, version)  # most recent first
+    return [ActRow(act, in_force.get(act.pk)) for act in acts]
+
+
+def get_act(slug: str) -> Act:
+    return get_object_or_404(Act, slug=slug)
+
+
+def version_in_force(act: Act, on: datetime.date) -> ActVersion | None:
+    return act.versions.in_force_on(on).select_related("act").first()
+
+
+def versions_of(act: Act) -> list[ActVersion]:
+    """The act's versions, drafts first then by date; each with `act` set (no query)."""
+    versions = list(act.versions.in_document_order())
+    for version in versions:
+        version.act = act
+    return versions
+
+
+def get_version(slug: str, code: str) -> ActVersion:
+    return get_object_or_404(ActVersion.objects.select_related("act"), act__slug=slug, code=code)
+
+
+TOC_FIELDS = (
+    "id", "parent_id", "eid", "type", "num", "order", "depth",
+    "title_ru", "title_kk", "title_en",
+)
+
+
+def toc_provisions(version: ActVersion):
+    """The version's provisions in document order with just what a TOC shows (one query)."""
+    return (
+        Provision.objects.filter(version=version)
+        .order_by("order")
+        .select_related("term")
+        .only(*TOC_FIELDS, "term__id", "term__provision_id", "term__term_ru", "term__term_kk", "term__term_en")
+    )
+
+
+def table_of_contents(version: ActVersion):
+    return build_tree(toc_provisions(version))
+
+
+def act_notes(version: ActVersion) -> list[VersionNote]:
+    """Notes about the act as a whole (no eid) that concern this version."""
+    return list(
+        VersionNote.objects.filter(act_id=version.act_id, eid="")
+        .filter(Q(to_version=version) | Q(from_version=version))
+        .select_related("from_version", "to_version")
+        .order_by("order", "pk")
+    )
+
+
+# ---------------------------------------------------------------------- provisions
+
+
+@dataclass
+class Counterpart:
+    """Where a provision is in another version of the same act."""
+
+    version: ActVersion
+    provisions: list[Provision] = field(default_factory=list)
+    how: str = ""  # "same", "corresponds", "corresponds_part", "" (none found)
+    current: bool = False
+
+
+@dataclass
+class RelatedReference:
+    """A practice/obligation reference reached from the provision shown."""
+
+    reference: PracticeProvision | ObligationProvision
+    via: list[PracticeProvision | ObligationProvision] = field(default_factory=list)
+
+
+@dataclass
+class ProvisionPage:
+    provision: Provision
+    version: ActVersion
+    act: Act
+    ancestors: list[Provision]
+    children: list[Provision]
+    official_texts: list
+    versions: list[ActVersion]
+    counterparts: list[Counterpart]
+    notes: list[VersionNote]
+    practice_refs: list[PracticeProvision]
+    obligation_refs: list[ObligationProvision]
+    liability: list[PracticeProvision | ObligationProvision]
+    punished: list[PracticeProvision | ObligationProvision]
+    links_out: list[ProvisionLink]
+    links_in: list[ProvisionLink]
+    term: object | None
+
+
+def get_provision(slug: str, code: str, eid: str) -> Provision:
+    return get_object_or_404(
+        Provision.objects.for_display().select_related("term"),
+        version__act__slug=slug,
+        version__code=code,
+        eid=eid,
+    )
+
+
+def _full_path(provision: Provision) -> str:
+    return f"{provision.path}/{provision.eid}" if provision.path else provision.eid
+
+
+def _descendant_q(prefix: str, provision: Provision) -> Q:
+    """Q for provisions strictly under `provision` (through `prefix`, e.g. 'source__')."""
+    full = _full_path(provision)
+    return Q(**{f"{prefix}version_id": provision.version_id}) & (
+        Q(**{f"{prefix}path": full}) | Q(**{f"{prefix}path__startswith": f"{full}/"})
+    )
+
+
+def _references(model, owner_field: str, provision: Provision):
+    """All references of the practices/obligations that refer to `provision` (one query)."""
+    owners = model.objects.filter(provision=provision).values(f"{owner_field}_id")
+    return list(
+        model.objects.filter(**{f"{owner_field}_id__in": owners})
+        .select_related(owner_field, "provision__version__act")
+        .order_by(f"{owner_field}__order", f"{owner_field}_id", "role", "order", "pk")
+    )
+
+
+def provision_page(slug: str, code: str, eid: str) -> ProvisionPage:
+    provision = get_provision(slug, code, eid)
+    version = provision.version
+    act = version.act
+
+    ancestors = provision.ancestors()
+    children = list(provision.children.order_by("order"))
+    official_texts = list(provision.official_texts.order_by("language"))
+    versions = versions_of(act)
+
+    # Links of every kind touching the provision, plus the `corresponds_to` links of the
+    # provisions with the same eid in other versions and of the provision's descendants.
+    corresponds = Q(kind=LinkKind.CORRESPONDS_TO)
+    links = list(
+        ProvisionLink.objects.filter(
+            Q(source=provision)
+            | Q(target=provision)
+            | corresponds & Q(source__version__act=act, source__eid=provision.eid)
+            | corresponds & Q(target__version__act=act, target__eid=provision.eid)
+            | corresponds & _descendant_q("source__", provision)
+            | corresponds & _descendant_q("target__", provision)
+        )
+        .select_related("source__version__act", "target__version__act")
+        .order_by("kind", "pk")
+    )
+    same_eid = {
+        p.version_id: p
+        for p in Provision.objects.filter(version__act=act, eid=provision.eid)
+        .exclude(pk=provision.pk)
+        .select_related("version__act")
+    }
+
+    notes = list(
+        VersionNote.objects.filter(act=act, eid=provision.eid)
+        .filter(Q(to_version=version) | Q(from_version=version))
+        .select_related("from_version", "to_version")
+        .order_by("order", "pk")
+    )
+
+    practice_refs_all = _references(PracticeProvision, "practice", provision)
+    obligation_refs_all = _references(ObligationProvision, "obligation", provision)
+
+    own_practice = [r for r in practice_refs_all if r.provision_id == provision.pk]
+    own_obligation = [r for r in obligation_refs_all if r.provision_id == provision.pk]
+    liability, punished = _liability(provision, practice_refs_all, "practice_id")
+    more_liability, more_punished = _liability(provision, obligation_refs_all, "obligation_id")
+
+    links_out = [
+        link for link in links if link.source_id == provision.pk and link.kind != LinkKind.CORRESPONDS_TO
+    ]
+    links_in = [
+        link for link in links if link.target_id == provision.pk and link.kind != LinkKind.CORRESPONDS_TO
+    ]
+
+    return ProvisionPage(
+        provision=provision,
+        version=version,
+        act=act,
+        ancestors=ancestors,
+        children=children,
+        official_texts=official_texts,
+        versions=versions,
+        counterparts=_counterparts(provision, versions, links, same_eid),
+        notes=notes,
+        practice_refs=own_practice,
+        obligation_refs=own_obligation,
+        liability=_dedupe(liability + more_liability),
+        punished=_dedupe(punished + more_punished),
+        links_out=links_out,
+        links_in=links_in,
+        term=getattr(provision, "term", None) if _has_term(provision) else None,
+    )
+
+
+def _has_term(provision: Provision) -> bool:
+    try:
+        provision.term  # noqa: B018 (select_related: no query)
+    except Provision.term.RelatedObjectDoesNotExist:
+        return False
+    return True
+
+
+def _liability(provision: Provision, refs, owner_attr: str):
+    """(liability refs for what this provision grounds, basis refs for what it punishes)."""
+    based = {getattr(r, owner_attr) for r in refs if r.provision_id == provision.pk and r.role == ReferenceRole.BASIS}
+    punishes = {
+        getattr(r, owner_attr)
+        for r in refs
+        if r.provision_id == provision.pk and r.role == ReferenceRole.LIABILITY
+    }
+    liability = [
+        r for r in refs
+        if getattr(r, owner_attr) in based and r.role == ReferenceRole.LIABILITY and r.provision_id != provision.pk
+    ]
+    punished = [
+        r for r in refs
+        if getattr(r, owner_attr) in punishes and r.role == ReferenceRole.BASIS and r.provision_id != provision.pk
+    ]
+    return liability, punished
+
+
+def _dedupe(refs):
+    """One entry per provision, keeping the references (practices/obligations) it came by."""
+    by_provision: dict[int, RelatedReference] = {}
+    for ref in refs:
+        entry = by_provision.get(ref.provision_id)
+        if entry is None:
+            by_provision[ref.provision_id] = RelatedReference(ref, [ref])
+        else:
+            entry.via.append(ref)
+    return list(by_provision.values())
+
+
+def _counterparts(provision, versions, links, same_eid) -> list[Counterpart]:
+    """For each version of the act: the same provision there, if we can tell.
+
+    An explicit `corresponds_to` link wins over a mere equal eid (the draft of the AI law
+    numbered its definitions differently: draft art_1__def_1 is adopted art_1__def_3);
+    then the same eid (unless that unit is linked to another provision of this version);
+    then units linked to this provision's descendants (adopted art_17 ↔ the draft's
+    unk_risk_classification, which corresponds to art_17__para_1).
+    """
+    corresponding = [link for link in links if link.kind == LinkKind.CORRESPONDS_TO]
+    result = []
+    for other in versions:
+        if other.pk == provision.version_id:
+            result.append(Counterpart(other, [provision], "current", current=True))
+            continue
+        direct = _other_ends(corresponding, other, lambda p: p.pk == provision.pk)
+        if direct:
+            result.append(Counterpart(other, direct, "corresponds"))
+            continue
+        same = same_eid.get(other.pk)
+        if same is not None and not any(
+            (link.source_id == same.pk and link.target.version_id == provision.version_id)
+            or (link.target_id == same.pk and link.source.version_id == provision.version_id)
+            for link in corresponding
+        ):
+            result.append(Counterpart(other, [same], "same"))
+            continue
+        full = _full_path(provision)
+        under = _other_ends(
+            corresponding,
+            other,
+            lambda p: p.version_id == provision.version_id
+            and (p.path == full or p.path.startswith(f"{full}/")),
+        )
+        if under:
+            result.append(Counterpart(other, _outermost(under), "corresponds_part"))
+            continue
+        result.append(Counterpart(other, [], ""))
+    return result
+
+
+def _other_ends(links, other_version, is_ours) -> list[Provision]:
+    found: dict[int, Provision] = {}
+    for link in links:
+        for ours, theirs in ((link.source, link.target), (link.target, link.source)):
+            if is_ours(ours) and theirs.version_id == other_version.pk:
+                found.setdefault(theirs.pk, theirs)
+    return sorted(found.values(), key=lambda p: p.order)
+
+
+def _outermost(provisions: list[Provision]) -> list[Provision]:
+    """Drop units whose ancestor is in the list already (a draft article and its items)."""
+    eids = {p.eid for p in provisions}
+    return [p for p in provisions if not any(eid in eids for eid in p.path.split("/") if eid)]
+
+
+# ------------------------------------------------------------- practices, duties
+
+
+def _reference_prefetch(model):
+    return Prefetch(
+        "references",
+        queryset=model.objects.select_related("provision__version__act").order_by("role", "order", "pk"),
+    )
+
+
+def practices():
+    return list(ProhibitedPractice.objects.prefetch_related(_reference_prefetch(PracticeProvision)))
+
+
+def get_practice(slug: str) -> ProhibitedPractice:
+    return get_object_or_404(
+        ProhibitedPractice.objects.prefetch_related(_reference_prefetch(PracticeProvision)), slug=slug
+    )
+
+
+def duty_holders() -> list[DutyHolder]:
+    return list(DutyHolder.objects.all())
+
+
+class InvalidFilter(ValueError):
+    pass
+
+
+@dataclass
+class ObligationFilter:
+    holder: DutyHolder | None = None
+    risk: str = ""
+
+
+def obligation_filter(params, holders: list[DutyHolder]) -> ObligationFilter:
+    """Validate `?holder=` and `?risk=`; InvalidFilter names the first bad parameter."""
+    chosen = ObligationFilter()
+    holder = params.get("holder", "")
+    if holder:
+        by_code = {h.code: h for h in holders}
+        if holder not in by_code:
+            raise InvalidFilter("holder")
+        chosen.holder = by_code[holder]
+    risk = params.get("risk", "")
+    if risk:
+        if risk not in RiskLevel.values:
+            raise InvalidFilter("risk")
+        chosen.risk = risk
+    return chosen
+
+
+def obligations(chosen: ObligationFilter | None = None):
+    queryset = Obligation.objects.prefetch_related("duty_holders", _reference_prefetch(ObligationProvision))
+    if chosen and chosen.holder is not None:
+        queryset = queryset.filter(duty_holders=chosen.holder)
+    if chosen and chosen.risk:
+        queryset = queryset.for_risk_level(chosen.risk)
+    return list(queryset)
+
+
+def get_obligation(slug: str) -> Obligation:
+    return get_object_or_404(
+        Obligation.objects.prefetch_related("duty_holders", _reference_prefetch(ObligationProvision)),
+        slug=slug,
+    )

@@ -1,0 +1,332 @@
+"""Template helpers for the law pages: multilingual text with a visible fallback marker,
+labels of structural units, confidence badges, dates in the active language, the
+table of contents (rendered in Python: an act may have thousands of units)."""
+
+import datetime
+from urllib.parse import urlencode
+
+from django import template
+from django.utils.dates import MONTHS, MONTHS_ALT
+from django.utils.html import conditional_escape, format_html, linebreaks
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext, pgettext
+
+from legal.i18n import LocalizedText, normalize_language
+from legal.models import ActKind, Confidence, DatePrecision, ProvisionType
+
+register = template.Library()
+
+
+# ------------------------------------------------------------- multilingual text
+
+
+def _language_name(code: str) -> str:
+    return {
+        "ru": gettext("русском"),
+        "kk": gettext("казахском"),
+        "en": gettext("английском"),
+    }.get(code, code)
+
+
+def fallback_note(value: LocalizedText) -> str:
+    return gettext("Нет перевода на язык страницы — показан текст на %(language)s языке.") % {
+        "language": _language_name(value.lang)
+    }
+
+
+def render_localized(value, block: bool = False) -> str:
+    """HTML for a LocalizedText: a fallback is wrapped in an element with its own `lang`,
+    class "fallback", and a short visible note in the page's language."""
+    if value is None or value == "":
+        return ""
+    if block:
+        body = linebreaks(conditional_escape(str(value)))
+    else:
+        body = conditional_escape(str(value))
+    if not getattr(value, "is_fallback", False):
+        if block:
+            return mark_safe(body)
+        return body
+    tag = "div" if block else "span"
+    return format_html(
+        '<{tag} lang="{lang}" class="fallback" title="{title}">{body}</{tag}>'
+        '<span class="fallback-note"> ({note})</span>',
+        tag=tag,
+        lang=value.lang,
+        title=fallback_note(value),
+        body=mark_safe(body),
+        note=gettext("нет перевода"),
+    )
+
+
+@register.filter
+def loc(value):
+    """`{{ act.title|loc }}`: inline text, a fallback visibly marked."""
+    return render_localized(value)
+
+
+@register.filter
+def loc_block(value):
+    """`{{ provision.summary|loc_block }}`: paragraphs, a fallback visibly marked."""
+    return render_localized(value, block=True)
+
+
+@register.filter
+def lines(value):
+    """Text with one item a line → the non-empty lines (examples, evidence)."""
+    if not value:
+        return []
+    return [line.strip(" \t-•") for line in str(value).splitlines() if line.strip(" \t-•")]
+
+
+@register.filter
+def localized_lines(value):
+    """Like `lines`, keeping each line's language so a fallback can still be marked."""
+    if not value:
+        return []
+    lang = getattr(value, "lang", None)
+    requested = getattr(value, "requested", lang)
+    items = lines(value)
+    if lang is None:
+        return items
+    return [LocalizedText(item, lang, requested) for item in items]
+
+
+# ------------------------------------------------------------------------ dates
+
+
+def format_date(value, precision: str = DatePrecision.DAY) -> str:
+    """A date in the active language: "17 ноября 2025", "17 November 2025",
+    "2025 жылғы 17 қараша"; month precision "январь 2025"; year precision "2025"."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    language = normalize_language(get_language())
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    month = str(MONTHS[value.month])
+    if precision == DatePrecision.MONTH:
+        if language == "en":
+            return f"{month} {value.year}"
+        if language == "kk":
+            return f"{value.year} жылғы {month.lower()}"
+        return f"{month.lower()} {value.year}"
+    if language == "en":
+        return f"{value.day} {month} {value.year}"
+    if language == "kk":
+        return f"{value.year} жылғы {value.day} {month.lower()}"
+    return f"{value.day} {str(MONTHS_ALT[value.month]).lower()} {value.year}"
+
+
+@register.filter
+def kzdate(value, precision=DatePrecision.DAY):
+    return format_date(value, precision or DatePrecision.DAY)
+
+
+@register.filter
+def version_date(version):
+    """The version's own date with its precision (month-only for the January 2025 draft)."""
+    return format_date(version.date, version.date_precision)
+
+
+# ------------------------------------------------------------------ confidence
+
+
+CONFIDENCE_EXPLANATIONS = {
+    Confidence.VERIFIED: lambda: gettext(
+        "Номер, название и суть сверены с источником, который приводит сам текст акта "
+        "(официальная публикация, Әділет, «Казахстанская правда»)."
+    ),
+    Confidence.SECONDARY: lambda: gettext(
+        "Сведения взяты только из комментариев или новостей об акте; по тексту акта не сверены."
+    ),
+    Confidence.UNVERIFIED: lambda: gettext(
+        "Считается верным, но ни одним из изученных источников не подтверждено."
+    ),
+}
+
+
+@register.filter
+def confidence_explanation(value):
+    explain = CONFIDENCE_EXPLANATIONS.get(value)
+    return explain() if explain else ""
+
+
+@register.simple_tag
+def confidence_badge(value, explain=False):
+    """`{% confidence_badge provision.confidence %}`; with explain=True the explanation
+    follows as visible text (not only a tooltip)."""
+    if not value or value not in Confidence.values:
+        return ""
+    label = Confidence(value).label
+    explanation = confidence_explanation(value)
+    badge = format_html(
+        '<span class="badge confidence confidence-{}" title="{}">{}</span>', value, explanation, label
+    )
+    if explain:
+        return format_html('{} <span class="confidence-explanation">{}</span>', badge, explanation)
+    return badge
+
+
+# --------------------------------------------------------------- unit labels
+
+
+def unit_name(provision, act_kind: str | None = None) -> str:
+    """"Статья 17", "Глава 1", "Пункт 2", "Часть 2" (of a Code article), "Подпункт 1)"."""
+    num = provision.num
+    kind = provision.type
+    is_code = act_kind == ActKind.CODE
+    if not num:
+        names = {
+            ProvisionType.PART: gettext("Часть"),
+            ProvisionType.SECTION: gettext("Раздел"),
+            ProvisionType.CHAPTER: gettext("Глава"),
+            ProvisionType.PARAGRAPH: gettext("Параграф"),
+            ProvisionType.ARTICLE: gettext("Статья"),
+            ProvisionType.PARA: pgettext("часть статьи кодекса", "Часть") if is_code else gettext("Пункт"),
+            ProvisionType.SUBPARA: gettext("Пункт") if is_code else gettext("Подпункт"),
+            ProvisionType.DEF: gettext("Определение"),
+        }
+        return gettext("%(unit)s (номер не установлен)") % {"unit": names.get(kind, kind)}
+    formats = {
+        ProvisionType.PART: gettext("Часть %(num)s"),
+        ProvisionType.SECTION: gettext("Раздел %(num)s"),
+        ProvisionType.CHAPTER: gettext("Глава %(num)s"),
+        ProvisionType.PARAGRAPH: gettext("Параграф %(num)s"),
+        ProvisionType.ARTICLE: gettext("Статья %(num)s"),
+        ProvisionType.PARA: (
+            pgettext("часть статьи кодекса", "Часть %(num)s") if is_code else gettext("Пункт %(num)s")
+        ),
+        ProvisionType.SUBPARA: gettext("Пункт %(num)s)") if is_code else gettext("Подпункт %(num)s)"),
+        ProvisionType.DEF: gettext("Определение %(num)s)"),
+    }
+    return formats.get(kind, "%(num)s") % {"num": num}
+
+
+def short_number(provision) -> str:
+    """The compact TOC form: "1." for a paragraph, "1)" for a subparagraph or definition."""
+    if not provision.num:
+        return gettext("номер не установлен")
+    if provision.type == ProvisionType.PARA:
+        return f"{provision.num}."
+    return f"{provision.num})"
+
+
+def _title_of(provision):
+    title = provision.title
+    if not title and provision.type == ProvisionType.DEF:
+        term = getattr(provision, "_state", None) and _cached_term(provision)
+        if term is not None:
+            return term.term
+    return title
+
+
+def _cached_term(provision):
+    cache = provision._state.fields_cache
+    return cache.get("term")
+
+
+def label_html(provision, act_kind: str | None = None) -> str:
+    """Link text of a unit in a TOC: "Статья 17. Правовой режим …", "1.", "1) термин"."""
+    title = _title_of(provision)
+    if provision.type in (ProvisionType.PARA, ProvisionType.SUBPARA, ProvisionType.DEF) and provision.num:
+        prefix = short_number(provision)
+        if title:
+            return format_html("{} {}", prefix, render_localized(title))
+        return conditional_escape(prefix)
+    prefix = unit_name(provision, act_kind)
+    if title:
+        return format_html('{}<span class="sep">. </span>{}', prefix, render_localized(title))
+    return conditional_escape(prefix)
+
+
+@register.filter
+def unit_label(provision, act_kind=None):
+    """`{{ provision|unit_label:act.kind }}` → "Статья 21. Прозрачность …" (HTML)."""
+    return label_html(provision, act_kind)
+
+
+@register.filter
+def unit_heading(provision, act_kind=None):
+    """A heading that stands alone: "Пункт 2", "Статья 21. Прозрачность …"."""
+    title = _title_of(provision)
+    prefix = unit_name(provision, act_kind)
+    if title:
+        return format_html('{}<span class="sep">. </span>{}', prefix, render_localized(title))
+    return conditional_escape(prefix)
+
+
+@register.filter
+def unit_name_text(provision, act_kind=None):
+    return unit_name(provision, act_kind)
+
+
+# ---------------------------------------------------------- table of contents
+
+
+@register.simple_tag
+def toc(nodes, base_url, act_kind=None, query="", current_eid=None):
+    """The nested table of contents: <ul> lists, a unit with children in an open
+    <details> (collapsible without JavaScript). Built in Python for big acts."""
+    out: list[str] = []
+    suffix = f"/{query}" if query else "/"
+
+    def walk(level_nodes, depth):
+        out.append(f'<ul class="toc-level toc-depth-{depth}">')
+        for node in level_nodes:
+            provision = node.provision
+            current = ' aria-current="page"' if provision.eid == current_eid else ""
+            link = format_html(
+                '<a href="{}{}{}"{}>{}</a>',
+                base_url,
+                provision.eid,
+                suffix,
+                mark_safe(current),
+                label_html(provision, act_kind),
+            )
+            css = f"toc-{provision.type}"
+            if node.children:
+                out.append(f'<li class="{css}"><details open><summary>{link}</summary>')
+                walk(node.children, depth + 1)
+                out.append("</details></li>")
+            else:
+                out.append(f'<li class="{css}">{link}</li>')
+        out.append("</ul>")
+
+    if nodes:
+        walk(nodes, 0)
+    return mark_safe("".join(out))
+
+
+# ---------------------------------------------------------------- misc helpers
+
+
+@register.simple_tag
+def as_of_query(as_of):
+    """"?as_of=2020-01-01" when a date is chosen, "" otherwise."""
+    return f"?{urlencode({'as_of': as_of.isoformat()})}" if as_of else ""
+
+
+@register.filter
+def host(url):
+    """The site name of a source URL, for compact source lists."""
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(str(url)).hostname or url
+    except ValueError:
+        return url
+
+
+@register.filter
+def language_name(code):
+    return {"ru": gettext("Русский"), "kk": gettext("Қазақша"), "en": gettext("English")}.get(code, code)
+
+
+@register.filter
+def get_item(mapping, key):
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None
