@@ -1,0 +1,72 @@
+# kzai: `make run` to use it, `make test` to check it. `make help` lists every target.
+# Targets are idempotent: pip runs only when a requirements file changed since the last
+# install (stamp files in the virtualenv), migrations and load_kb only apply what's new.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+RUNSERVER_ADDR ?= 127.0.0.1:8000
+PYTEST_ARGS ?=
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+
+RUNTIME_STAMP := $(VENV)/.kzai-runtime.stamp
+DEV_STAMP := $(VENV)/.kzai-dev.stamp
+
+.DEFAULT_GOAL := help
+.PHONY: help run install install-dev migrate load-kb test e2e lint clean distclean
+
+help:
+	@echo "make run        set up .venv, migrate, load the knowledge base, serve on http://$(RUNSERVER_ADDR)/"
+	@echo "make test       the whole test suite (PYTEST_ARGS='-k ...' to narrow it)"
+	@echo "make e2e        only the browser tests (Playwright + /usr/bin/chromium)"
+	@echo "make lint       ruff check ."
+	@echo "make clean      remove caches and test output (keeps .venv and var/, your data)"
+	@echo "make distclean  clean, and remove .venv too"
+
+# The virtualenv; its python is the target so an existing one is left alone.
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
+		{ echo "kzai needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) --version 2>&1)." >&2; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || \
+		{ echo "Could not create $(VENV). On Debian/Ubuntu: apt-get install python3-venv" >&2; \
+		  rm -rf $(VENV); exit 1; }
+
+$(RUNTIME_STAMP): requirements.txt | $(BIN)/python
+	$(PIP_INSTALL) -r requirements.txt
+	@touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(PIP_INSTALL) -r requirements-dev.txt
+	@touch $@ $(RUNTIME_STAMP)
+
+install: $(RUNTIME_STAMP)
+install-dev: $(DEV_STAMP)
+
+migrate: install
+	@mkdir -p "$${KZAI_VAR_DIR:-var}"
+	$(BIN)/python manage.py migrate --noinput
+
+load-kb: migrate
+	$(BIN)/python manage.py load_kb
+
+run: load-kb
+	$(BIN)/python manage.py runserver $(RUNSERVER_ADDR)
+
+# pytest exits 5 when it ran no test: that is a failure too, and said so.
+test: install-dev
+	@$(BIN)/pytest $(PYTEST_ARGS) || { rc=$$?; \
+		[ $$rc -ne 5 ] || echo "pytest ran no test (exit code 5): failing." >&2; exit $$rc; }
+
+e2e: install-dev
+	@$(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS) || { rc=$$?; \
+		[ $$rc -ne 5 ] || echo "pytest ran no browser test (exit code 5): failing." >&2; exit $$rc; }
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf .pytest_cache .ruff_cache test-results
+	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,22 @@
+"""Project-wide pytest fixtures: make the test run independent of the shell's environment.
+
+Settings are read from the environment (kzai/settings.py). A developer may have, say,
+ALLOWED_HOSTS=kzai.example or SECURE_SSL_REDIRECT=true exported; tests must not care.
+Only project-wide tweaks belong here; app-specific fixtures live beside their tests.
+"""
+
+import pytest
+
+TEST_HOSTS = ["testserver", "localhost", "127.0.0.1", "[::1]"]
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    settings.ALLOWED_HOSTS = [*TEST_HOSTS, *[h for h in settings.ALLOWED_HOSTS if h not in TEST_HOSTS]]
+    # The test client and the live server speak plain HTTP.
+    settings.SECURE_SSL_REDIRECT = False
+    # With DEBUG=false exported, the manifest storage would need `collectstatic` first.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
