@@ -46,6 +46,11 @@ def pick(values: dict[str, str], language: str | None = None) -> LocalizedText:
     return LocalizedText("", requested, requested)
 
 
+def values_of(obj, name: str) -> dict[str, str]:
+    """{lang: text} of the multilingual field `name` of `obj`."""
+    return {lang: getattr(obj, f"{name}_{lang}") for lang in LANGUAGE_CODES}
+
+
 class Translated:
     """Descriptor: `obj.title` → LocalizedText from obj.title_ru/_kk/_en."""
 
@@ -58,10 +63,7 @@ class Translated:
     def __get__(self, obj, objtype=None):
         if obj is None:
             return self
-        return pick(self.values(obj))
-
-    def values(self, obj) -> dict[str, str]:
-        return {lang: getattr(obj, f"{self.name}_{lang}") for lang in LANGUAGE_CODES}
+        return pick(values_of(obj, self.name))
 
 
 def translated(name: str, verbose, *, text: bool = False) -> type[models.Model]:
