@@ -37,6 +37,9 @@ from legal.models import (
 )
 
 FORMAT = 1
+# A unit removed or inserted shifts the document position of all that follow: that is
+# not an edit of theirs, so it is applied without a history entry.
+POSITION_FIELDS = {"order"}
 DEFAULT_PATH = Path(settings.BASE_DIR) / "fixtures" / "kb.json"
 
 
@@ -50,7 +53,9 @@ def read_fixture(path: Path = DEFAULT_PATH) -> dict:
     except FileNotFoundError as exc:
         raise KnowledgeBaseError(f"{path}: no such file") from exc
     except json.JSONDecodeError as exc:
-        raise KnowledgeBaseError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+        raise KnowledgeBaseError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise KnowledgeBaseError(f"{path}: not a kzai knowledge-base fixture of format {FORMAT}")
     return data
@@ -78,6 +83,10 @@ class Loader:
             changed = [field for field, value in values.items() if _differs(obj, field, value)]
             if not changed:
                 return obj
+            if set(changed) <= POSITION_FIELDS:
+                model.objects.filter(pk=obj.pk).update(**{field: values[field] for field in changed})
+                self.counts[f"{label} reordered"] += 1
+                return obj
             for field in changed:
                 setattr(obj, field, values[field])
             action = "updated"
@@ -101,12 +110,18 @@ class Loader:
         try:
             return self.provisions[key]
         except KeyError:
-            raise KnowledgeBaseError(f"{where}: no provision {ref['act']}@{ref['version']}/{ref['eid']}") from None
+            raise KnowledgeBaseError(
+                f"{where}: no provision {ref['act']}@{ref['version']}/{ref['eid']}"
+            ) from None
 
     def run(self) -> Counter:
         for order, holder in enumerate(self.data.get("duty_holders", [])):
-            self.upsert(DutyHolder, {"code": holder["code"]}, {**langs("name", holder["name"]), "order": order},
-                        "duty holders")
+            self.upsert(
+                DutyHolder,
+                {"code": holder["code"]},
+                {**langs("name", holder["name"]), "order": order},
+                "duty holders",
+            )
         self.holders = {holder.code: holder for holder in DutyHolder.objects.all()}
         for order, act in enumerate(self.data["acts"]):
             self.load_act(act, order)
@@ -118,25 +133,44 @@ class Loader:
         return self.counts
 
     def load_act(self, data: dict, order: int) -> None:
-        act = self.upsert(Act, {"slug": data["slug"]}, {
-            "kind": data["kind"], "number": data["number"], "adopted": _date(data["adopted"]),
-            **langs("title", data["title"]), **langs("short_name", data["short_name"]),
-            **langs("citation_name", data["citation_name"]),
-            "citation_aliases": data["citation_aliases"], "adilet_id": data["adilet_id"],
-            "official_urls": data["official_urls"], "publication": data["publication"],
-            "partial": data["partial"], "confidence": data["confidence"], "sources": data["sources"],
-            "order": order,
-        }, "acts")
+        act = self.upsert(
+            Act,
+            {"slug": data["slug"]},
+            {
+                "kind": data["kind"],
+                "number": data["number"],
+                "adopted": _date(data["adopted"]),
+                **langs("title", data["title"]),
+                **langs("short_name", data["short_name"]),
+                **langs("citation_name", data["citation_name"]),
+                "citation_aliases": data["citation_aliases"],
+                "adilet_id": data["adilet_id"],
+                "official_urls": data["official_urls"],
+                "publication": data["publication"],
+                "partial": data["partial"],
+                "confidence": data["confidence"],
+                "sources": data["sources"],
+                "order": order,
+            },
+            "acts",
+        )
         for version_data in data["versions"]:
-            version = self.upsert(ActVersion, {"act": act, "code": version_data["code"]}, {
-                "status": version_data["status"], "date": _date(version_data["date"]),
-                "date_precision": version_data["date_precision"],
-                "in_force_from": _date(version_data["in_force_from"]),
-                "in_force_until": _date(version_data["in_force_until"]),
-                "consolidated_as_of": _date(version_data["consolidated_as_of"]),
-                **langs("label", version_data["label"]), **langs("note", version_data["note"]),
-                "sources": version_data["sources"],
-            }, "versions")
+            version = self.upsert(
+                ActVersion,
+                {"act": act, "code": version_data["code"]},
+                {
+                    "status": version_data["status"],
+                    "date": _date(version_data["date"]),
+                    "date_precision": version_data["date_precision"],
+                    "in_force_from": _date(version_data["in_force_from"]),
+                    "in_force_until": _date(version_data["in_force_until"]),
+                    "consolidated_as_of": _date(version_data["consolidated_as_of"]),
+                    **langs("label", version_data["label"]),
+                    **langs("note", version_data["note"]),
+                    "sources": version_data["sources"],
+                },
+                "versions",
+            )
             self.load_provisions(act, version, version_data["provisions"])
         self.progress(f"  {act.slug}: {sum(len(v['provisions']) for v in data['versions'])} provisions")
 
@@ -149,10 +183,16 @@ class Loader:
             if row["parent"] and parent is None:
                 raise KnowledgeBaseError(f"{where}: parent {row['parent']} must come before it")
             values = {
-                "parent": parent, "type": row["type"], "num": row["num"], "order": order,
-                **langs("title", row["title"]), **langs("summary", row["summary"]),
-                **langs("sanction", row["sanction"]), **langs("status_note", row["status_note"]),
-                "confidence": row["confidence"], "sources": row["sources"],
+                "parent": parent,
+                "type": row["type"],
+                "num": row["num"],
+                "order": order,
+                **langs("title", row["title"]),
+                **langs("summary", row["summary"]),
+                **langs("sanction", row["sanction"]),
+                **langs("status_note", row["status_note"]),
+                "confidence": row["confidence"],
+                "sources": row["sources"],
             }
             provision = existing.get(row["eid"])
             if provision is None:
@@ -177,10 +217,17 @@ class Loader:
         for row in self.data["links"]:
             source = self.provision(row["source"], "link source")
             target = self.provision(row["target"], "link target")
-            link = self.upsert(ProvisionLink, {"source": source, "target": target, "kind": row["kind"]}, {
-                "origin": LinkOrigin.KB, **langs("note", row["note"]),
-                "confidence": row["confidence"], "sources": row["sources"],
-            }, "links")
+            link = self.upsert(
+                ProvisionLink,
+                {"source": source, "target": target, "kind": row["kind"]},
+                {
+                    "origin": LinkOrigin.KB,
+                    **langs("note", row["note"]),
+                    "confidence": row["confidence"],
+                    "sources": row["sources"],
+                },
+                "links",
+            )
             kept.append(link.pk)
         self.prune(ProvisionLink.objects.filter(origin=LinkOrigin.KB).exclude(pk__in=kept), "links")
 
@@ -189,11 +236,19 @@ class Loader:
         versions = {(v.act.slug, v.code): v for v in ActVersion.objects.select_related("act")}
         for order, row in enumerate(self.data["version_notes"]):
             to_version = versions[(row["act"], row["to"])]
-            note = self.upsert(VersionNote, {"act": to_version.act, "order": order, "origin": Origin.KB}, {
-                "eid": row["eid"], "to_version": to_version,
-                "from_version": versions[(row["act"], row["from"])] if row["from"] else None,
-                **langs("change", row["change"]), "confidence": row["confidence"], "sources": row["sources"],
-            }, "version notes")
+            note = self.upsert(
+                VersionNote,
+                {"act": to_version.act, "order": order, "origin": Origin.KB},
+                {
+                    "eid": row["eid"],
+                    "to_version": to_version,
+                    "from_version": versions[(row["act"], row["from"])] if row["from"] else None,
+                    **langs("change", row["change"]),
+                    "confidence": row["confidence"],
+                    "sources": row["sources"],
+                },
+                "version notes",
+            )
             kept.append(note.pk)
         self.prune(VersionNote.objects.filter(origin=Origin.KB).exclude(pk__in=kept), "version notes")
 
@@ -201,20 +256,37 @@ class Loader:
         kept = []
         for order, row in enumerate(rows):
             provision = self.provision(row, f"{owner.slug} reference")
-            reference = self.upsert(through, {owner_field: owner, "provision": provision, "role": row["role"]}, {
-                **langs("note", row["note"]), "confidence": row["confidence"], "order": order,
-            }, "references")
+            reference = self.upsert(
+                through,
+                {owner_field: owner, "provision": provision, "role": row["role"]},
+                {
+                    **langs("note", row["note"]),
+                    "confidence": row["confidence"],
+                    "order": order,
+                },
+                "references",
+            )
             kept.append(reference.pk)
         self.prune(through.objects.filter(**{owner_field: owner}).exclude(pk__in=kept), "references")
 
     def load_practices(self) -> None:
         for order, row in enumerate(self.data["practices"]):
-            practice = self.upsert(ProhibitedPractice, {"slug": row["slug"]}, {
-                **langs("name", row["name"]), **langs("description", row["description"]),
-                **langs("examples", row["examples"]), **langs("examples_note", row["examples_note"]),
-                "confidence": row["confidence"], "draft_confidence": row["draft_confidence"],
-                "sources": row["sources"], "order": order, "origin": Origin.KB,
-            }, "practices")
+            practice = self.upsert(
+                ProhibitedPractice,
+                {"slug": row["slug"]},
+                {
+                    **langs("name", row["name"]),
+                    **langs("description", row["description"]),
+                    **langs("examples", row["examples"]),
+                    **langs("examples_note", row["examples_note"]),
+                    "confidence": row["confidence"],
+                    "draft_confidence": row["draft_confidence"],
+                    "sources": row["sources"],
+                    "order": order,
+                    "origin": Origin.KB,
+                },
+                "practices",
+            )
             self.load_references(PracticeProvision, "practice", practice, row["references"])
         slugs = [row["slug"] for row in self.data["practices"]]
         self.prune(ProhibitedPractice.objects.filter(origin=Origin.KB).exclude(slug__in=slugs), "practices")
@@ -222,14 +294,25 @@ class Loader:
     def load_obligations(self) -> None:
         for order, row in enumerate(self.data["obligations"]):
             levels = set(row["risk_levels"])
-            obligation = self.upsert(Obligation, {"slug": row["slug"]}, {
-                **langs("obligation", row["obligation"]), **langs("trigger", row["trigger"]),
-                **langs("evidence", row["evidence"]), **langs("note", row["note"]),
-                **langs("liability_note", row["liability_note"]),
-                "applies_to_minimal_risk": "minimal" in levels, "applies_to_medium_risk": "medium" in levels,
-                "applies_to_high_risk": "high" in levels,
-                "confidence": row["confidence"], "sources": row["sources"], "order": order, "origin": Origin.KB,
-            }, "obligations")
+            obligation = self.upsert(
+                Obligation,
+                {"slug": row["slug"]},
+                {
+                    **langs("obligation", row["obligation"]),
+                    **langs("trigger", row["trigger"]),
+                    **langs("evidence", row["evidence"]),
+                    **langs("note", row["note"]),
+                    **langs("liability_note", row["liability_note"]),
+                    "applies_to_minimal_risk": "minimal" in levels,
+                    "applies_to_medium_risk": "medium" in levels,
+                    "applies_to_high_risk": "high" in levels,
+                    "confidence": row["confidence"],
+                    "sources": row["sources"],
+                    "order": order,
+                    "origin": Origin.KB,
+                },
+                "obligations",
+            )
             if {h.code for h in obligation.duty_holders.all()} != set(row["duty_holders"]):
                 obligation.duty_holders.set([self.holders[code] for code in row["duty_holders"]])
             self.load_references(ObligationProvision, "obligation", obligation, row["references"])

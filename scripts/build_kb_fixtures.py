@@ -29,20 +29,64 @@ STATUSES = {"draft", "adopted", "in_force", "repealed"}
 EID_RE = re.compile(r"^[a-z]+(?:_[0-9A-Za-z-]+)*(?:__[a-z]+(?:_[0-9A-Za-z-]+)*)*$")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
-MONTHS_RU_GEN = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-                 "сентября", "октября", "ноября", "декабря"]
-MONTHS_KK_LOC = ["қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы",
-                 "шілдедегі", "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы", "желтоқсандағы"]
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December"]
+MONTHS_RU_GEN = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+]
+MONTHS_KK_LOC = [
+    "қаңтардағы",
+    "ақпандағы",
+    "наурыздағы",
+    "сәуірдегі",
+    "мамырдағы",
+    "маусымдағы",
+    "шілдедегі",
+    "тамыздағы",
+    "қыркүйектегі",
+    "қазандағы",
+    "қарашадағы",
+    "желтоқсандағы",
+]
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 LAW_HEADS = {
-    "law": {"ru": "Закона Республики Казахстан", "kk": "Қазақстан Республикасы Заңының",
-            "en": "the Law of the Republic of Kazakhstan"},
-    "amending_law": {"ru": "Закона Республики Казахстан", "kk": "Қазақстан Республикасы Заңының",
-                     "en": "the Law of the Republic of Kazakhstan"},
-    "constitutional_law": {"ru": "Конституционного закона Республики Казахстан",
-                           "kk": "Қазақстан Республикасы Конституциялық заңының",
-                           "en": "the Constitutional Law of the Republic of Kazakhstan"},
+    "law": {
+        "ru": "Закона Республики Казахстан",
+        "kk": "Қазақстан Республикасы Заңының",
+        "en": "the Law of the Republic of Kazakhstan",
+    },
+    "amending_law": {
+        "ru": "Закона Республики Казахстан",
+        "kk": "Қазақстан Республикасы Заңының",
+        "en": "the Law of the Republic of Kazakhstan",
+    },
+    "constitutional_law": {
+        "ru": "Конституционного закона Республики Казахстан",
+        "kk": "Қазақстан Республикасы Конституциялық заңының",
+        "en": "the Constitutional Law of the Republic of Kazakhstan",
+    },
 }
 
 
@@ -61,7 +105,11 @@ def lang_map(value, where: str, problems: Problems) -> dict[str, str]:
     unknown = set(value) - set(LANGS) - {"confidence"}
     if unknown:
         problems.add(where, f"unknown language keys {sorted(unknown)}")
-    return {lang: value[lang].strip() for lang in LANGS if isinstance(value.get(lang), str) and value[lang].strip()}
+    return {
+        lang: value[lang].strip()
+        for lang in LANGS
+        if isinstance(value.get(lang), str) and value[lang].strip()
+    }
 
 
 def lines_map(value, where: str, problems: Problems) -> dict[str, str]:
@@ -116,7 +164,9 @@ def citation_names(act: dict, editorial: dict, problems: Problems) -> dict[str, 
     if act["kind"] == "code":
         heads = editorial["code_citation_heads"].get(act["slug"])
         if not heads:
-            problems.add(act["slug"], "a code needs its genitive title in kb_editorial.json code_citation_heads")
+            problems.add(
+                act["slug"], "a code needs its genitive title in kb_editorial.json code_citation_heads"
+            )
             return {}
         for lang in LANGS:
             head = heads.get(lang)
@@ -177,20 +227,22 @@ def build_provisions(units: list, where: str, problems: Problems, duty_holders: 
                 if code not in duty_holders:
                     problems.add(here, f"unknown duty holder {code!r}")
             confidence, sources = check_sourced(unit, here, problems)
-            flat.append({
-                "eid": eid,
-                "parent": parent,
-                "type": unit.get("type"),
-                "num": "" if num is None else str(num),
-                "title": lang_map(unit.get("title"), here + ".title", problems),
-                "summary": lang_map(unit.get("summary"), here + ".summary", problems),
-                "sanction": lang_map(unit.get("sanction"), here + ".sanction", problems),
-                "status_note": lang_map(unit.get("status_note"), here + ".status_note", problems),
-                "duty_holders": holders,
-                "confidence": confidence,
-                "sources": sources,
-                "corresponds_to": unit.get("corresponds_to"),
-            })
+            flat.append(
+                {
+                    "eid": eid,
+                    "parent": parent,
+                    "type": unit.get("type"),
+                    "num": "" if num is None else str(num),
+                    "title": lang_map(unit.get("title"), here + ".title", problems),
+                    "summary": lang_map(unit.get("summary"), here + ".summary", problems),
+                    "sanction": lang_map(unit.get("sanction"), here + ".sanction", problems),
+                    "status_note": lang_map(unit.get("status_note"), here + ".status_note", problems),
+                    "duty_holders": holders,
+                    "confidence": confidence,
+                    "sources": sources,
+                    "corresponds_to": unit.get("corresponds_to"),
+                }
+            )
             walk(unit.get("children") or [], eid)
 
     walk(units, None)
@@ -226,37 +278,41 @@ def build(kb_dir: Path) -> tuple[dict, Problems]:
             date, precision = parse_date(version.get("date"), where + ".date", problems)
             provisions = build_provisions(version.get("units") or [], where, problems, duty_holder_codes)
             eids[(slug, code)] = {p["eid"] for p in provisions}
-            versions.append({
-                "code": code,
-                "status": version.get("status"),
-                "date": date,
-                "date_precision": precision,
-                "in_force_from": parse_date(version.get("in_force_from"), where, problems)[0],
-                "in_force_until": parse_date(version.get("in_force_until"), where, problems)[0],
-                "consolidated_as_of": parse_date(version.get("consolidated_as_of"), where, problems)[0],
-                "label": lang_map(version.get("label"), where + ".label", problems),
-                "note": lang_map(version.get("note"), where + ".note", problems),
-                "sources": list(version.get("sources") or []),
-                "provisions": provisions,
-            })
-        acts.append({
-            "slug": slug,
-            "kind": act["kind"],
-            "number": act.get("number") or "",
-            "adopted": adopted,
-            "title": lang_map(act.get("title"), slug + ".title", problems),
-            "short_name": lang_map(act.get("short_name"), slug + ".short_name", problems),
-            "citation_name": citation_names(act, editorial, problems),
-            "citation_aliases": list(act.get("citation_aliases") or []),
-            "adilet_id": act.get("adilet_id") or "",
-            "official_urls": dict(act.get("official_urls") or {}),
-            "publication": dict(act.get("publication") or {}),
-            "partial": bool(act.get("partial")),
-            "confidence": confidence,
-            "sources": sources,
-            "versions": versions,
-            "version_notes": act.get("version_notes") or [],
-        })
+            versions.append(
+                {
+                    "code": code,
+                    "status": version.get("status"),
+                    "date": date,
+                    "date_precision": precision,
+                    "in_force_from": parse_date(version.get("in_force_from"), where, problems)[0],
+                    "in_force_until": parse_date(version.get("in_force_until"), where, problems)[0],
+                    "consolidated_as_of": parse_date(version.get("consolidated_as_of"), where, problems)[0],
+                    "label": lang_map(version.get("label"), where + ".label", problems),
+                    "note": lang_map(version.get("note"), where + ".note", problems),
+                    "sources": list(version.get("sources") or []),
+                    "provisions": provisions,
+                }
+            )
+        acts.append(
+            {
+                "slug": slug,
+                "kind": act["kind"],
+                "number": act.get("number") or "",
+                "adopted": adopted,
+                "title": lang_map(act.get("title"), slug + ".title", problems),
+                "short_name": lang_map(act.get("short_name"), slug + ".short_name", problems),
+                "citation_name": citation_names(act, editorial, problems),
+                "citation_aliases": list(act.get("citation_aliases") or []),
+                "adilet_id": act.get("adilet_id") or "",
+                "official_urls": dict(act.get("official_urls") or {}),
+                "publication": dict(act.get("publication") or {}),
+                "partial": bool(act.get("partial")),
+                "confidence": confidence,
+                "sources": sources,
+                "versions": versions,
+                "version_notes": act.get("version_notes") or [],
+            }
+        )
 
     default_version = {
         act["slug"]: next((v["code"] for v in reversed(act["versions"]) if v["status"] != "draft"), None)
@@ -286,16 +342,20 @@ def build(kb_dir: Path) -> tuple[dict, Problems]:
                 targets = [c for c in codes if c != version["code"] and target_eid in eids[(act["slug"], c)]]
                 where = f"{act['slug']}@{version['code']}/{provision['eid']}.corresponds_to"
                 if len(targets) != 1:
-                    problems.add(where, f"{target_eid!r} must be in exactly one other version, found {targets}")
+                    problems.add(
+                        where, f"{target_eid!r} must be in exactly one other version, found {targets}"
+                    )
                     continue
-                links.append({
-                    "source": {"act": act["slug"], "version": version["code"], "eid": provision["eid"]},
-                    "target": {"act": act["slug"], "version": targets[0], "eid": target_eid},
-                    "kind": "corresponds_to",
-                    "note": {},
-                    "confidence": provision["confidence"],
-                    "sources": provision["sources"],
-                })
+                links.append(
+                    {
+                        "source": {"act": act["slug"], "version": version["code"], "eid": provision["eid"]},
+                        "target": {"act": act["slug"], "version": targets[0], "eid": target_eid},
+                        "kind": "corresponds_to",
+                        "note": {},
+                        "confidence": provision["confidence"],
+                        "sources": provision["sources"],
+                    }
+                )
         for index, note in enumerate(act.pop("version_notes")):
             where = f"{act['slug']}.version_notes[{index}]"
             to_code, from_code, eid = note.get("to"), note.get("from"), note.get("eid") or ""
@@ -306,15 +366,23 @@ def build(kb_dir: Path) -> tuple[dict, Problems]:
                 problems.add(where, f"{to_code} has no provision {eid!r}")
                 continue
             confidence, sources = check_sourced(note, where, problems, required=False)
-            notes.append({
-                "act": act["slug"], "eid": eid, "from": from_code, "to": to_code,
-                "change": lang_map(note.get("change"), where, problems),
-                "confidence": confidence, "sources": sources,
-            })
+            notes.append(
+                {
+                    "act": act["slug"],
+                    "eid": eid,
+                    "from": from_code,
+                    "to": to_code,
+                    "change": lang_map(note.get("change"), where, problems),
+                    "confidence": confidence,
+                    "sources": sources,
+                }
+            )
 
     terms = [
         {"act": act["slug"], "version": version["code"], "eid": p["eid"], "term": p["title"]}
-        for act in acts for version in act["versions"] for p in version["provisions"]
+        for act in acts
+        for version in act["versions"]
+        for p in version["provisions"]
         if p["type"] == "def" and p["title"]
     ]
 
@@ -325,30 +393,37 @@ def build(kb_dir: Path) -> tuple[dict, Problems]:
                 resolved = ref(raw, f"{where}.{key}[{index}]")
                 if resolved:
                     note = raw.get("note") or {}
-                    out.append({
-                        **resolved, "role": role,
-                        "note": lang_map(note, f"{where}.{key}[{index}].note", problems),
-                        "confidence": note.get("confidence", "") if isinstance(note, dict) else "",
-                    })
+                    out.append(
+                        {
+                            **resolved,
+                            "role": role,
+                            "note": lang_map(note, f"{where}.{key}[{index}].note", problems),
+                            "confidence": note.get("confidence", "") if isinstance(note, dict) else "",
+                        }
+                    )
         return out
 
     practices = []
     for raw in json.loads((kb_dir / "prohibited-practices.json").read_text("utf-8")):
         where = f"practice {raw.get('slug')}"
         confidence, sources = check_sourced(raw, where, problems)
-        practices.append({
-            "slug": raw["slug"],
-            "name": lang_map(raw.get("name"), where, problems),
-            "description": lang_map(raw.get("description"), where, problems),
-            "examples": lines_map(raw.get("examples"), where, problems),
-            "examples_note": lang_map(raw.get("examples_note"), where, problems),
-            "confidence": confidence,
-            "draft_confidence": raw.get("draft_confidence") or "",
-            "sources": sources,
-            "references": references(
-                raw, {"legal_basis": "basis", "draft_basis": "draft_basis", "related_liability": "liability"}, where
-            ),
-        })
+        practices.append(
+            {
+                "slug": raw["slug"],
+                "name": lang_map(raw.get("name"), where, problems),
+                "description": lang_map(raw.get("description"), where, problems),
+                "examples": lines_map(raw.get("examples"), where, problems),
+                "examples_note": lang_map(raw.get("examples_note"), where, problems),
+                "confidence": confidence,
+                "draft_confidence": raw.get("draft_confidence") or "",
+                "sources": sources,
+                "references": references(
+                    raw,
+                    {"legal_basis": "basis", "draft_basis": "draft_basis", "related_liability": "liability"},
+                    where,
+                ),
+            }
+        )
 
     obligations = []
     for raw in json.loads((kb_dir / "obligations.json").read_text("utf-8")):
@@ -361,19 +436,21 @@ def build(kb_dir: Path) -> tuple[dict, Problems]:
         for code in raw.get("duty_holders") or []:
             if code not in duty_holder_codes:
                 problems.add(where, f"unknown duty holder {code!r}")
-        obligations.append({
-            "slug": raw["slug"],
-            "duty_holders": list(raw.get("duty_holders") or []),
-            "obligation": lang_map(raw.get("obligation"), where, problems),
-            "trigger": lang_map(raw.get("trigger"), where, problems),
-            "evidence": lines_map(raw.get("evidence"), where, problems),
-            "note": lang_map(raw.get("note"), where, problems),
-            "liability_note": lang_map(raw.get("liability_note"), where, problems),
-            "risk_levels": levels,
-            "confidence": confidence,
-            "sources": sources,
-            "references": references(raw, {"basis": "basis", "liability": "liability"}, where),
-        })
+        obligations.append(
+            {
+                "slug": raw["slug"],
+                "duty_holders": list(raw.get("duty_holders") or []),
+                "obligation": lang_map(raw.get("obligation"), where, problems),
+                "trigger": lang_map(raw.get("trigger"), where, problems),
+                "evidence": lines_map(raw.get("evidence"), where, problems),
+                "note": lang_map(raw.get("note"), where, problems),
+                "liability_note": lang_map(raw.get("liability_note"), where, problems),
+                "risk_levels": levels,
+                "confidence": confidence,
+                "sources": sources,
+                "references": references(raw, {"basis": "basis", "liability": "liability"}, where),
+            }
+        )
 
     fixture = {
         "format": FORMAT,
@@ -391,7 +468,9 @@ def build(kb_dir: Path) -> tuple[dict, Problems]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("kb_dir", type=Path, help="the research data folder (with acts/ and SCHEMA.md)")
-    parser.add_argument("--output", type=Path, default=Path(__file__).resolve().parent.parent / "fixtures" / "kb.json")
+    parser.add_argument(
+        "--output", type=Path, default=Path(__file__).resolve().parent.parent / "fixtures" / "kb.json"
+    )
     args = parser.parse_args(argv)
     if not (args.kb_dir / "acts").is_dir():
         parser.error(f"{args.kb_dir} has no acts/ folder")
@@ -408,7 +487,8 @@ def main(argv: list[str] | None = None) -> int:
     tmp.replace(args.output)
     count = sum(len(v["provisions"]) for a in fixture["acts"] for v in a["versions"])
     print(
-        f"wrote {args.output}: {len(fixture['acts'])} acts, {count} provisions, {len(fixture['terms'])} terms, "
+        f"wrote {args.output}: {len(fixture['acts'])} acts, {count} provisions, "
+        f"{len(fixture['terms'])} terms, "
         f"{len(fixture['practices'])} practices, {len(fixture['obligations'])} obligations, "
         f"{len(fixture['links'])} links, {len(fixture['version_notes'])} version notes"
     )

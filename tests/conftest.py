@@ -20,3 +20,25 @@ def _test_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database starts as `make run` leaves a fresh one: migrated, knowledge base loaded.
+
+    pytest-django runs transactional tests (live_server, browser) after the others; they
+    flush the database, so they load the knowledge base again themselves (`kb_loaded`).
+    """
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("load_kb", verbosity=0)
+
+
+@pytest.fixture
+def kb_loaded(transactional_db):
+    """For transactional tests: the knowledge base, loaded again after the last flush."""
+    from django.core.management import call_command
+
+    call_command("load_kb", verbosity=0)
+

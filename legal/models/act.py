@@ -42,9 +42,7 @@ class Act(
     partial = models.BooleanField(
         _("частично"), default=False, help_text=_("В базе только относящиеся к делу статьи.")
     )
-    confidence = models.CharField(
-        _("достоверность"), max_length=12, choices=Confidence.choices, blank=True
-    )
+    confidence = models.CharField(_("достоверность"), max_length=12, choices=Confidence.choices, blank=True)
     sources = models.JSONField(_("источники"), default=list, blank=True, validators=[validate_sources])
     order = models.PositiveSmallIntegerField(_("порядок"), default=0)
 
@@ -66,9 +64,15 @@ class Act(
 
     def searchable_parts(self):
         return [
-            self.slug, self.number, self.adilet_id,
-            self.title_ru, self.title_kk, self.title_en,
-            self.short_name_ru, self.short_name_kk, self.short_name_en,
+            self.slug,
+            self.number,
+            self.adilet_id,
+            self.title_ru,
+            self.title_kk,
+            self.title_en,
+            self.short_name_ru,
+            self.short_name_kk,
+            self.short_name_en,
             *self.citation_aliases,
         ]
 

@@ -69,10 +69,16 @@ class VersionNote(translated("change", _("изменение"), text=True), mode
     """What changed in a provision (or, without an eid, in the whole act) between two
     versions, or by which amending law a consolidated text got its wording."""
 
-    act = models.ForeignKey(Act, on_delete=models.CASCADE, related_name="version_notes", verbose_name=_("акт"))
+    act = models.ForeignKey(
+        Act, on_delete=models.CASCADE, related_name="version_notes", verbose_name=_("акт")
+    )
     eid = models.CharField(_("eid"), max_length=200, blank=True, help_text=_("Пусто — об акте в целом."))
     from_version = models.ForeignKey(
-        ActVersion, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+        ActVersion,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("из редакции"),
     )
     to_version = models.ForeignKey(
@@ -81,7 +87,9 @@ class VersionNote(translated("change", _("изменение"), text=True), mode
     confidence = models.CharField(_("достоверность"), max_length=12, choices=Confidence.choices, blank=True)
     sources = models.JSONField(_("источники"), default=list, blank=True, validators=[validate_sources])
     order = models.PositiveSmallIntegerField(_("порядок"), default=0)
-    origin = models.CharField(_("происхождение"), max_length=10, choices=Origin.choices, default=Origin.EDITOR)
+    origin = models.CharField(
+        _("происхождение"), max_length=10, choices=Origin.choices, default=Origin.EDITOR
+    )
 
     history = HistoricalRecords()
 

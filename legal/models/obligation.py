@@ -43,7 +43,9 @@ class Obligation(
     applies_to_medium_risk = models.BooleanField(_("для систем среднего риска"), default=True)
     applies_to_high_risk = models.BooleanField(_("для систем высокого риска"), default=True)
     order = models.PositiveSmallIntegerField(_("порядок"), default=0)
-    origin = models.CharField(_("происхождение"), max_length=10, choices=Origin.choices, default=Origin.EDITOR)
+    origin = models.CharField(
+        _("происхождение"), max_length=10, choices=Origin.choices, default=Origin.EDITOR
+    )
     provisions = models.ManyToManyField(Provision, through="ObligationProvision", related_name="obligations")
 
     objects = ObligationQuerySet.as_manager()
@@ -64,7 +66,14 @@ class Obligation(
         return reverse("legal:obligation", args=[self.slug])
 
     def searchable_parts(self):
-        return [self.slug, self.obligation_ru, self.obligation_kk, self.obligation_en, self.trigger_ru, self.trigger_en]
+        return [
+            self.slug,
+            self.obligation_ru,
+            self.obligation_kk,
+            self.obligation_en,
+            self.trigger_ru,
+            self.trigger_en,
+        ]
 
     @property
     def risk_levels(self) -> list[str]:

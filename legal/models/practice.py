@@ -28,7 +28,9 @@ class ProhibitedPractice(
         _("достоверность сведений о проекте"), max_length=12, choices=Confidence.choices, blank=True
     )
     order = models.PositiveSmallIntegerField(_("порядок"), default=0)
-    origin = models.CharField(_("происхождение"), max_length=10, choices=Origin.choices, default=Origin.EDITOR)
+    origin = models.CharField(
+        _("происхождение"), max_length=10, choices=Origin.choices, default=Origin.EDITOR
+    )
     provisions = models.ManyToManyField(Provision, through="PracticeProvision", related_name="practices")
 
     history = HistoricalRecords(excluded_fields=["search_text"])
@@ -67,5 +69,7 @@ class PracticeProvision(ProvisionReference):
         verbose_name = _("положение о практике")
         verbose_name_plural = _("положения о практике")
         constraints = [
-            models.UniqueConstraint(fields=["practice", "provision", "role"], name="unique_practice_reference"),
+            models.UniqueConstraint(
+                fields=["practice", "provision", "role"], name="unique_practice_reference"
+            ),
         ]

@@ -68,19 +68,22 @@ class Provision(
     )
     eid = models.CharField(_("eid"), max_length=200)
     type = models.CharField(_("вид"), max_length=12, choices=ProvisionType.choices)
-    num = models.CharField(
-        _("номер"), max_length=40, blank=True, help_text=_("Пусто — номер не установлен.")
-    )
+    num = models.CharField(_("номер"), max_length=40, blank=True, help_text=_("Пусто — номер не установлен."))
     order = models.PositiveIntegerField(_("порядок в документе"), default=0)
     depth = models.PositiveSmallIntegerField(_("уровень"), default=0, editable=False)
     path = models.TextField(
-        _("путь"), blank=True, default="", editable=False,
+        _("путь"),
+        blank=True,
+        default="",
+        editable=False,
         help_text=_("eid предков через «/», от внешнего к ближайшему: одна выборка для навигации."),
     )
     duty_holders = models.ManyToManyField(
         DutyHolder, blank=True, related_name="provisions", verbose_name=_("на кого возложено")
     )
-    origin = models.CharField(_("происхождение"), max_length=10, choices=Origin.choices, default=Origin.EDITOR)
+    origin = models.CharField(
+        _("происхождение"), max_length=10, choices=Origin.choices, default=Origin.EDITOR
+    )
 
     objects = ProvisionQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_text", "path"])
@@ -105,9 +108,14 @@ class Provision(
 
     def searchable_parts(self):
         return [
-            self.eid, self.num,
-            self.title_ru, self.title_kk, self.title_en,
-            self.summary_ru, self.summary_kk, self.summary_en,
+            self.eid,
+            self.num,
+            self.title_ru,
+            self.title_kk,
+            self.title_en,
+            self.summary_ru,
+            self.summary_kk,
+            self.summary_en,
         ]
 
     def clean(self):

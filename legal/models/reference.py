@@ -16,10 +16,15 @@ class ReferenceRole(models.TextChoices):
 
 
 class ProvisionReference(translated("note", _("примечание"), text=True), models.Model):
-    provision = models.ForeignKey(Provision, on_delete=models.CASCADE, related_name="%(class)ss", verbose_name=_("положение"))
+    provision = models.ForeignKey(
+        Provision, on_delete=models.CASCADE, related_name="%(class)ss", verbose_name=_("положение")
+    )
     role = models.CharField(_("роль"), max_length=12, choices=ReferenceRole.choices)
     confidence = models.CharField(
-        _("достоверность"), max_length=12, choices=Confidence.choices, blank=True,
+        _("достоверность"),
+        max_length=12,
+        choices=Confidence.choices,
+        blank=True,
         help_text=_("Если отличается от достоверности записи."),
     )
     order = models.PositiveSmallIntegerField(_("порядок"), default=0)

@@ -12,7 +12,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--file", type=Path, default=DEFAULT_PATH, help="fixture to load (default: %(default)s)")
+        parser.add_argument(
+            "--file", type=Path, default=DEFAULT_PATH, help="fixture to load (default: %(default)s)"
+        )
 
     def handle(self, *args, file: Path, verbosity: int, **options):
         def progress(message: str) -> None:
@@ -27,5 +29,7 @@ class Command(BaseCommand):
         except KnowledgeBaseError as exc:
             raise CommandError(f"{exc}\nNothing was changed.") from exc
         if verbosity >= 1:
-            summary = ", ".join(f"{count} {what}" for what, count in sorted(counts.items())) or "already up to date"
+            summary = (
+                ", ".join(f"{count} {what}" for what, count in sorted(counts.items())) or "already up to date"
+            )
             self.stdout.write(self.style.SUCCESS(f"Knowledge base loaded: {summary}."))

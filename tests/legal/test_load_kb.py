@@ -1,0 +1,199 @@
+"""`manage.py load_kb`: loads the fixture, updates in place, keeps what users entered,
+and changes nothing when the fixture is broken."""
+
+import copy
+import json
+import re
+from collections import Counter
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from legal.kb_loader import DEFAULT_PATH, read_fixture
+from legal.models import (
+    Act,
+    ActVersion,
+    Obligation,
+    OfficialText,
+    Origin,
+    PracticeProvision,
+    ProhibitedPractice,
+    Provision,
+    ProvisionLink,
+    Term,
+    VersionNote,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fixture_data():
+    return copy.deepcopy(read_fixture(DEFAULT_PATH))
+
+
+def write(tmp_path: Path, data) -> Path:
+    path = tmp_path / "kb.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    return path
+
+
+def load(path=DEFAULT_PATH, verbosity=1) -> str:
+    out = StringIO()
+    call_command("load_kb", file=path, verbosity=verbosity, stdout=out)
+    return out.getvalue()
+
+
+def snapshot():
+    return (
+        Act.objects.count(),
+        ActVersion.objects.count(),
+        Provision.objects.count(),
+        Term.objects.count(),
+        ProvisionLink.objects.count(),
+        VersionNote.objects.count(),
+        ProhibitedPractice.objects.count(),
+        Obligation.objects.count(),
+        PracticeProvision.objects.count(),
+        Provision.history.count(),
+        Act.history.count(),
+        list(Provision.objects.order_by("pk").values_list("summary_ru", flat=True)),
+    )
+
+
+def test_database_holds_exactly_what_the_fixture_says(fixture_data):
+    counts = Counter()
+    for act in fixture_data["acts"]:
+        counts["versions"] += len(act["versions"])
+        counts["provisions"] += sum(len(v["provisions"]) for v in act["versions"])
+    assert Act.objects.count() == len(fixture_data["acts"])
+    assert ActVersion.objects.count() == counts["versions"]
+    assert Provision.objects.count() == counts["provisions"]
+    assert Term.objects.count() == len(fixture_data["terms"])
+    assert ProvisionLink.objects.count() == len(fixture_data["links"])
+    assert VersionNote.objects.count() == len(fixture_data["version_notes"])
+    assert ProhibitedPractice.objects.count() == len(fixture_data["practices"])
+    assert Obligation.objects.count() == len(fixture_data["obligations"])
+    assert not Provision.objects.filter(confidence="").exists()
+    assert not Provision.objects.filter(sources=[]).exists()
+
+
+def test_tree_is_in_document_order(fixture_data):
+    ai = next(a for a in fixture_data["acts"] if a["slug"] == "ai-law")
+    adopted = next(v for v in ai["versions"] if v["code"] == "2025-11-17")
+    in_db = list(
+        Provision.objects.filter(version__act__slug="ai-law", version__code="2025-11-17")
+        .order_by("order")
+        .values_list("eid", "parent__eid")
+    )
+    assert in_db == [(p["eid"], p["parent"]) for p in adopted["provisions"]]
+
+
+def test_running_again_changes_nothing_and_writes_no_history():
+    before = snapshot()
+    output = load()
+    assert "already up to date" in output
+    assert snapshot() == before
+
+
+def test_update_changes_only_what_changed_and_keeps_user_data(tmp_path, fixture_data):
+    ai = Act.objects.get(slug="ai-law")
+    adopted = ai.versions.get(code="2025-11-17")
+    # What users and editors entered: an act of their own, a provision added to a KB
+    # version, an editor's practice, and an official text attached to a KB provision.
+    own_act = Act.objects.create(slug="user-act", kind="law", title_ru="Акт пользователя")
+    art_21 = adopted.provisions.get(eid="art_21")
+    editor_note = Provision.objects.create(
+        version=adopted,
+        eid="art_21__para_99",
+        parent=art_21,
+        num="99",
+        type="para",
+        confidence="unverified",
+        sources=["https://example.org/editor"],
+        origin=Origin.EDITOR,
+    )
+    practice = ProhibitedPractice.objects.create(
+        slug="editor-practice",
+        name_ru="Практика редактора",
+        confidence="unverified",
+        sources=["https://example.org/p"],
+    )
+    official = OfficialText.objects.create(
+        provision=art_21,
+        language="ru",
+        text="Официальный текст",
+        source_url="https://adilet.zan.kz/rus/docs/Z2500000230",
+        imported_at="2026-02-01T00:00:00Z",
+        checksum="0" * 64,
+    )
+
+    ai_data = next(a for a in fixture_data["acts"] if a["slug"] == "ai-law")
+    adopted_data = next(v for v in ai_data["versions"] if v["code"] == "2025-11-17")
+    target = next(p for p in adopted_data["provisions"] if p["eid"] == "art_21__para_2")
+    target["summary"]["ru"] = "Изменённое изложение."
+    removed = next(p for p in adopted_data["provisions"] if p["eid"] == "art_21__para_5")
+    adopted_data["provisions"].remove(removed)
+    fixture_data["terms"] = [t for t in fixture_data["terms"] if t["eid"] != "art_21__para_5"]
+    for record in fixture_data["practices"] + fixture_data["obligations"]:
+        record["references"] = [r for r in record["references"] if r["eid"] != "art_21__para_5"]
+    history_before = Provision.history.count()
+
+    output = load(write(tmp_path, fixture_data))
+
+    assert "1 provisions updated" in output and "1 provisions removed" in output
+    assert "provisions reordered" in output
+    changed = adopted.provisions.get(eid="art_21__para_2")
+    assert changed.summary_ru == "Изменённое изложение."
+    assert changed.history.first().summary_ru == "Изменённое изложение."
+    assert not adopted.provisions.filter(eid="art_21__para_5").exists()
+    # One history row for the update, one for the removal: nothing else was rewritten.
+    assert Provision.history.count() == history_before + 2
+    for kept in (own_act, editor_note, practice, official):
+        assert type(kept).objects.filter(pk=kept.pk).exists()
+
+
+def test_broken_reference_changes_nothing(tmp_path, fixture_data):
+    fixture_data["acts"][0]["versions"][-1]["provisions"][0]["summary"]["ru"] = "Не должно сохраниться."
+    fixture_data["practices"][0]["references"][0]["eid"] = "art_999"
+    before = snapshot()
+    with pytest.raises(
+        CommandError, match=r"no provision ai-law@2025-11-17/art_999.*\n.*Nothing was changed"
+    ):
+        load(write(tmp_path, fixture_data))
+    assert snapshot() == before
+
+
+def test_invalid_value_is_reported_with_its_record_and_changes_nothing(tmp_path, fixture_data):
+    fixture_data["acts"][0]["versions"][-1]["provisions"][3]["confidence"] = "maybe"
+    before = snapshot()
+    with pytest.raises(CommandError, match=r"Provision .*confidence"):
+        load(write(tmp_path, fixture_data))
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("{not json", "not valid JSON (line 1"),
+        ('{"format": 99}', "not a kzai knowledge-base fixture"),
+        ('{"format": 1}', "malformed fixture"),
+    ],
+)
+def test_unreadable_fixture_is_a_clear_error(tmp_path, content, message):
+    path = tmp_path / "kb.json"
+    path.write_text(content, "utf-8")
+    with pytest.raises(CommandError, match=re.escape(message)):
+        load(path)
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="no such file"):
+        load(tmp_path / "absent.json")
+
+
+def test_progress_is_reported_per_act():
+    output = load(verbosity=2)
+    assert "ai-law: 197 provisions" in output
