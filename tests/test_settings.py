@@ -15,12 +15,12 @@ import pytest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-# Every variable kzai/settings.py reads; removed from the inherited environment so that
-# what the developer or CI has exported does not leak into these cases.
+# Every variable kzai/settings.py reads (and one Django reads), removed from the inherited
+# environment so that what the developer or CI has exported does not leak into these cases.
 SETTINGS_VARS = {
     "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "DATABASE_URL",
     "DATABASE_CONN_MAX_AGE", "KZAI_VAR_DIR", "LOG_LEVEL", "SECURE_SSL_REDIRECT",
-    "SECURE_HSTS_SECONDS", "DJANGO_SETTINGS_MODULE",
+    "SECURE_HSTS_SECONDS", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE",
 }
 
 DUMP_SETTINGS = """

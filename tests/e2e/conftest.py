@@ -17,10 +17,6 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an asyncio loop in this thread; without this, ORM calls made
-# from a test (e.g. loading the knowledge base) raise SynchronousOnlyOperation.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 CHROMIUM = os.environ.get("KZAI_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
@@ -60,12 +56,22 @@ def browser():
     except ImportError:
         _browser_unavailable("the playwright package is not installed (pip install -r requirements-dev.txt)")
 
-    # Package scope: the browser and Playwright's event loop are gone before the rest of
-    # the suite runs, so no other test runs with a foreign event loop in its thread.
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API keeps an asyncio loop in this thread; without this, ORM calls
+    # made from a test (e.g. loading the knowledge base) raise SynchronousOnlyOperation.
+    # Set only while the browser runs (package scope): the rest of the suite, and the
+    # subprocesses of tests/test_settings.py (`check --deploy` flags it), never see it.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
