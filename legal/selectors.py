@@ -81,7 +81,12 @@ def version_in_force(act: Act, on: datetime.date) -> ActVersion | None:
 
 def versions_of(act: Act) -> list[ActVersion]:
     """The act's versions, drafts first then by date; each with `act` set (no query)."""
-    versions = list(act.versions.in_document_order())
+    # ActVersionQuerySet.in_document_order() annotates `is_draft`, which clashes with the
+    # model's read-only property of that name, so the same order is applied here.
+    versions = sorted(
+        act.versions.all(),
+        key=lambda v: (not v.is_draft, v.date is None, v.date or datetime.date.min, v.pk),
+    )
     for version in versions:
         version.act = act
     return versions
@@ -93,8 +98,11 @@ def get_version(slug: str, code: str) -> ActVersion:
 
 TOC_FIELDS = (
     "id", "parent_id", "eid", "type", "num", "order", "depth",
-    "title_ru", "title_kk", "title_en",
+    "title_ru", "title_kk", "title_en", "summary_ru", "summary_kk", "summary_en",
 )
+
+
+TERM_FIELDS = ("term__id", "term__provision_id", "term__term_ru", "term__term_kk", "term__term_en")
 
 
 def toc_provisions(version: ActVersion):
@@ -103,7 +111,7 @@ def toc_provisions(version: ActVersion):
         Provision.objects.filter(version=version)
         .order_by("order")
         .select_related("term")
-        .only(*TOC_FIELDS, "term__id", "term__provision_id", "term__term_ru", "term__term_kk", "term__term_en")
+        .only(*TOC_FIELDS, *TERM_FIELDS)
     )
 
 
@@ -203,6 +211,7 @@ def provision_page(slug: str, code: str, eid: str) -> ProvisionPage:
     official_texts = list(provision.official_texts.order_by("language"))
     versions = versions_of(act)
 
+    ancestor_eids = [eid for eid in provision.path.split("/") if eid]
     # Links of every kind touching the provision, plus the `corresponds_to` links of the
     # provisions with the same eid in other versions and of the provision's descendants.
     corresponds = Q(kind=LinkKind.CORRESPONDS_TO)
@@ -214,6 +223,8 @@ def provision_page(slug: str, code: str, eid: str) -> ProvisionPage:
             | corresponds & Q(target__version__act=act, target__eid=provision.eid)
             | corresponds & _descendant_q("source__", provision)
             | corresponds & _descendant_q("target__", provision)
+            | corresponds & Q(source__version=version, source__eid__in=ancestor_eids)
+            | corresponds & Q(target__version=version, target__eid__in=ancestor_eids)
         )
         .select_related("source__version__act", "target__version__act")
         .order_by("kind", "pk")
@@ -277,20 +288,12 @@ def _has_term(provision: Provision) -> bool:
 
 def _liability(provision: Provision, refs, owner_attr: str):
     """(liability refs for what this provision grounds, basis refs for what it punishes)."""
-    based = {getattr(r, owner_attr) for r in refs if r.provision_id == provision.pk and r.role == ReferenceRole.BASIS}
-    punishes = {
-        getattr(r, owner_attr)
-        for r in refs
-        if r.provision_id == provision.pk and r.role == ReferenceRole.LIABILITY
-    }
-    liability = [
-        r for r in refs
-        if getattr(r, owner_attr) in based and r.role == ReferenceRole.LIABILITY and r.provision_id != provision.pk
-    ]
-    punished = [
-        r for r in refs
-        if getattr(r, owner_attr) in punishes and r.role == ReferenceRole.BASIS and r.provision_id != provision.pk
-    ]
+    own = [r for r in refs if r.provision_id == provision.pk]
+    others = [r for r in refs if r.provision_id != provision.pk]
+    based = {getattr(r, owner_attr) for r in own if r.role == ReferenceRole.BASIS}
+    punishes = {getattr(r, owner_attr) for r in own if r.role == ReferenceRole.LIABILITY}
+    liability = [r for r in others if r.role == ReferenceRole.LIABILITY and getattr(r, owner_attr) in based]
+    punished = [r for r in others if r.role == ReferenceRole.BASIS and getattr(r, owner_attr) in punishes]
     return liability, punished
 
 
@@ -337,14 +340,31 @@ def _counterparts(provision, versions, links, same_eid) -> list[Counterpart]:
         under = _other_ends(
             corresponding,
             other,
-            lambda p: p.version_id == provision.version_id
+            lambda p, full=full: p.version_id == provision.version_id
             and (p.path == full or p.path.startswith(f"{full}/")),
         )
         if under:
             result.append(Counterpart(other, _outermost(under), "corresponds_part"))
             continue
+        enclosing = _enclosing_counterpart(provision, corresponding, other)
+        if enclosing:
+            result.append(Counterpart(other, enclosing, "corresponds_whole"))
+            continue
         result.append(Counterpart(other, [], ""))
     return result
+
+
+def _enclosing_counterpart(provision, links, other_version) -> list[Provision]:
+    """The counterparts of the nearest enclosing unit that has one (draft unk_transparency
+    for adopted art_21__para_2, whose article corresponds to it as a whole)."""
+    ancestor_eids = [eid for eid in provision.path.split("/") if eid]
+    for eid in reversed(ancestor_eids):
+        found = _other_ends(
+            links, other_version, lambda p, eid=eid: p.version_id == provision.version_id and p.eid == eid
+        )
+        if found:
+            return found
+    return []
 
 
 def _other_ends(links, other_version, is_ours) -> list[Provision]:
@@ -414,7 +434,7 @@ def obligation_filter(params, holders: list[DutyHolder]) -> ObligationFilter:
 
 
 def obligations(chosen: ObligationFilter | None = None):
-    queryset = Obligation.objects.prefetch_related("duty_holders", _reference_prefetch(ObligationProvision))
+    queryset = Obligation.objects.prefetch_related("duty_holders")
     if chosen and chosen.holder is not None:
         queryset = queryset.filter(duty_holders=chosen.holder)
     if chosen and chosen.risk:

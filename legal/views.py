@@ -1,11 +1,149 @@
-"""Browsing pages (being written)."""
+"""Browsing pages: acts, versions, provisions, prohibited practices, obligations.
 
-from django.http import HttpResponse
+Thin views: the queries live in legal.selectors, the formatting in the templates and
+legal.templatetags.kzai. "Today" is `timezone.localdate()`; every date-dependent page
+also takes `?as_of=YYYY-MM-DD` (an invalid date is a 400 with a message).
+"""
+
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext
+
+from legal import selectors
+from legal.citation_format import format_citation
+from legal.models import RiskLevel
 
 
-def _todo(request, *args, **kwargs):
-    return HttpResponse("todo")
+def _bad_request(request, message: str):
+    return render(request, "legal/bad_request.html", {"message": message}, status=400)
 
 
-home = act_list = act_detail = version_detail = provision_detail = _todo
-practice_list = practice_detail = obligation_list = obligation_detail = _todo
+def _invalid_date(request, value: str):
+    return _bad_request(
+        request,
+        gettext("«%(value)s» — не дата. Укажите дату в виде ГГГГ-ММ-ДД, например 2026-01-18.")
+        % {"value": value},
+    )
+
+
+def home(request):
+    return render(request, "legal/home.html")
+
+
+def act_list(request):
+    on = selectors.today()
+    return render(request, "legal/act_list.html", {"rows": selectors.act_rows(on), "on": on})
+
+
+def act_detail(request, slug):
+    """Redirect to the version in force today or on `?as_of=`; nothing in force → 200 page."""
+    act = selectors.get_act(slug)
+    raw = request.GET.get("as_of")
+    try:
+        as_of = selectors.parse_as_of(raw)
+    except selectors.InvalidDate:
+        return _invalid_date(request, raw)
+    on = as_of or selectors.today()
+    version = selectors.version_in_force(act, on)
+    if version is not None:
+        url = version.get_absolute_url()
+        if as_of:
+            url += f"?as_of={as_of.isoformat()}"
+        return redirect(url)
+    return render(
+        request,
+        "legal/act_not_in_force.html",
+        {"act": act, "on": on, "as_of": as_of, "versions": selectors.versions_of(act)},
+    )
+
+
+def version_detail(request, slug, version):
+    version = selectors.get_version(slug, version)
+    raw = request.GET.get("as_of")
+    try:
+        as_of = selectors.parse_as_of(raw)
+    except selectors.InvalidDate:
+        return _invalid_date(request, raw)
+    on = as_of or selectors.today()
+    act = version.act
+    return render(
+        request,
+        "legal/version_detail.html",
+        {
+            "act": act,
+            "version": version,
+            "as_of": as_of,
+            "on": on,
+            "state": version.state_on(on),
+            "wording_may_differ": version.wording_may_differ_on(on),
+            "versions": selectors.versions_of(act),
+            "toc": selectors.table_of_contents(version),
+            "notes": selectors.act_notes(version),
+            "toc_base": version.get_absolute_url(),
+        },
+    )
+
+
+def provision_detail(request, slug, version, eid):
+    page = selectors.provision_page(slug, version, eid)
+    raw = request.GET.get("as_of")
+    try:
+        as_of = selectors.parse_as_of(raw)
+    except selectors.InvalidDate:
+        return _invalid_date(request, raw)
+    on = as_of or selectors.today()
+    return render(
+        request,
+        "legal/provision_detail.html",
+        {
+            "page": page,
+            "provision": page.provision,
+            "version": page.version,
+            "act": page.act,
+            "as_of": as_of,
+            "on": on,
+            "state": page.version.state_on(on),
+            "wording_may_differ": page.version.wording_may_differ_on(on),
+            "citation": format_citation(page.provision, get_language(), ancestors=page.ancestors),
+            "permalink": request.build_absolute_uri(page.provision.get_absolute_url()),
+            "version_base": page.version.get_absolute_url(),
+        },
+    )
+
+
+def practice_list(request):
+    return render(request, "legal/practice_list.html", {"practices": selectors.practices()})
+
+
+def practice_detail(request, slug):
+    return render(request, "legal/practice_detail.html", {"practice": selectors.get_practice(slug)})
+
+
+def obligation_list(request):
+    holders = selectors.duty_holders()
+    try:
+        chosen = selectors.obligation_filter(request.GET, holders)
+    except selectors.InvalidFilter as error:
+        if str(error) == "holder":
+            message = gettext("Неизвестный субъект обязанности «%(value)s».") % {
+                "value": request.GET.get("holder")
+            }
+        else:
+            message = gettext("Неизвестный уровень риска «%(value)s»: допустимы minimal, medium, high.") % {
+                "value": request.GET.get("risk")
+            }
+        return _bad_request(request, message)
+    return render(
+        request,
+        "legal/obligation_list.html",
+        {
+            "obligations": selectors.obligations(chosen),
+            "holders": holders,
+            "chosen": chosen,
+            "risk_levels": RiskLevel.choices,
+            "filtered": bool(chosen.holder or chosen.risk),
+        },
+    )
+
+
+def obligation_detail(request, slug):
+    return render(request, "legal/obligation_detail.html", {"obligation": selectors.get_obligation(slug)})

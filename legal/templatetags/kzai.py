@@ -9,6 +9,7 @@ from django import template
 from django.utils.dates import MONTHS, MONTHS_ALT
 from django.utils.html import conditional_escape, format_html, linebreaks
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext, pgettext
 
 from legal.i18n import LocalizedText, normalize_language
@@ -214,17 +215,25 @@ def short_number(provision) -> str:
 
 
 def _title_of(provision):
+    """The unit's title; for a definition without one, its Term (if select_related)."""
     title = provision.title
     if not title and provision.type == ProvisionType.DEF:
-        term = getattr(provision, "_state", None) and _cached_term(provision)
+        term = provision._state.fields_cache.get("term")
         if term is not None:
             return term.term
     return title
 
 
-def _cached_term(provision):
-    cache = provision._state.fields_cache
-    return cache.get("term")
+def _excerpt(provision, words: int = 14):
+    """The start of the unofficial summary, for units without a title (TOC, lists);
+    "" when the summary was not loaded (deferred) or is empty."""
+    if "summary_ru" in provision.get_deferred_fields():
+        return ""
+    summary = provision.summary
+    if not summary:
+        return ""
+    short = Truncator(str(summary)).words(words, truncate="…")
+    return render_localized(LocalizedText(short, summary.lang, summary.requested))
 
 
 def label_html(provision, act_kind: str | None = None) -> str:
@@ -234,6 +243,9 @@ def label_html(provision, act_kind: str | None = None) -> str:
         prefix = short_number(provision)
         if title:
             return format_html("{} {}", prefix, render_localized(title))
+        excerpt = _excerpt(provision)
+        if excerpt:
+            return format_html('{} <span class="toc-excerpt">{}</span>', prefix, excerpt)
         return conditional_escape(prefix)
     prefix = unit_name(provision, act_kind)
     if title:
@@ -247,14 +259,76 @@ def unit_label(provision, act_kind=None):
     return label_html(provision, act_kind)
 
 
+EID_TYPES = {
+    "part": ProvisionType.PART,
+    "sec": ProvisionType.SECTION,
+    "chp": ProvisionType.CHAPTER,
+    "subsec": ProvisionType.PARAGRAPH,
+    "art": ProvisionType.ARTICLE,
+    "para": ProvisionType.PARA,
+    "subpara": ProvisionType.SUBPARA,
+    "def": ProvisionType.DEF,
+}
+
+
+def _inner_name(kind: str, num: str, is_code: bool) -> str:
+    """A unit named inside its article: "пункт 2", "подпункт 4)", "часть 2" (Code)."""
+    if kind == ProvisionType.PARA:
+        if is_code:
+            return pgettext("часть статьи кодекса", "часть %(num)s") % {"num": num}
+        return gettext("пункт %(num)s") % {"num": num}
+    if kind in (ProvisionType.SUBPARA, ProvisionType.DEF):
+        if is_code:
+            return gettext("пункт %(num)s)") % {"num": num}
+        return gettext("подпункт %(num)s)") % {"num": num}
+    return ""
+
+
+def path_name(provision, act_kind: str | None = None) -> str:
+    """The unit's full address within its act: "Статья 21, пункт 2", "Статья 1,
+    подпункт 4)", "Глава 1"; a unit whose eid does not spell its numbers (unk_…) falls
+    back to its own name ("Статья (номер не установлен)")."""
+    parsed = []
+    for component in provision.eid.split("__"):
+        prefix, _, num = component.partition("_")
+        kind = EID_TYPES.get(prefix)
+        if kind is None or not num:
+            return unit_name(provision, act_kind)
+        parsed.append((kind, num))
+    if not provision.num or len(parsed) == 1:
+        return unit_name(provision, act_kind)
+    is_code = act_kind == ActKind.CODE
+    head_kind, head_num = parsed[0]
+    if head_kind != ProvisionType.ARTICLE:
+        return unit_name(provision, act_kind)
+    names = [gettext("Статья %(num)s") % {"num": head_num}]
+    for kind, num in parsed[1:]:
+        inner = _inner_name(kind, num, is_code)
+        if not inner:
+            return unit_name(provision, act_kind)
+        names.append(inner)
+    return ", ".join(names)
+
+
 @register.filter
 def unit_heading(provision, act_kind=None):
-    """A heading that stands alone: "Пункт 2", "Статья 21. Прозрачность …"."""
+    """A heading that stands alone: "Статья 21, пункт 2", "Статья 21. Прозрачность …"."""
     title = _title_of(provision)
-    prefix = unit_name(provision, act_kind)
+    prefix = path_name(provision, act_kind)
     if title:
         return format_html('{}<span class="sep">. </span>{}', prefix, render_localized(title))
     return conditional_escape(prefix)
+
+
+@register.filter
+def provision_ref(provision):
+    """A provision of any act, for link lists: "КоАП · Статья 641-1. Нарушение …"."""
+    act = provision.version.act
+    return format_html(
+        '<span class="ref-act">{}</span> · {}',
+        render_localized(act.short_name or act.title),
+        unit_heading(provision, act.kind),
+    )
 
 
 @register.filter
@@ -325,8 +399,7 @@ def language_name(code):
 
 
 @register.filter
-def get_item(mapping, key):
-    try:
-        return mapping.get(key)
-    except AttributeError:
-        return None
+def official_url(act, language):
+    """The act's official publication in `language`, else in Russian, else any."""
+    urls = act.official_urls or {}
+    return urls.get(normalize_language(language)) or urls.get("ru") or next(iter(urls.values()), "")

@@ -1,0 +1,135 @@
+"""The pages run a fixed number of SQL queries, whatever the size of the act.
+
+A generated act of 1,000 articles (10 chapters, 2 paragraphs an article, 2 subparagraphs a
+paragraph: 7,010 units) is created with bulk_create, one tree level at a time, with
+`path`/`depth` from `Provision.position_under(parent)`, as Provision.save() would set them.
+"""
+
+import pytest
+
+from legal.models import Act, ActVersion, Provision
+from tests.legal.factories import build_sample, make_act, make_version
+
+pytest_plugins = ["tests.legal.factories"]  # fixed_today (autouse)
+
+pytestmark = pytest.mark.django_db
+
+# Exact counts (see legal/selectors.py):
+# version page: version+act, versions of the act, the whole TOC, notes on the whole act.
+VERSION_PAGE_QUERIES = 4
+# provision page: provision+version+act+term, its duty holders, ancestors, children,
+# official texts, versions of the act, links, same eid elsewhere, version notes,
+# practice references, obligation references.
+PROVISION_PAGE_QUERIES = 11
+ACT_LIST_QUERIES = 2  # acts; versions in force today (with their act)
+PRACTICE_LIST_QUERIES = 2  # practices; their references with provision, version, act
+OBLIGATION_LIST_QUERIES = 3  # duty holders (filter form); obligations; their duty holders
+
+
+def bulk_act(slug: str, chapters: int, articles_per_chapter: int) -> ActVersion:
+    """An act whose units are numbered in document order, created one level at a time."""
+    act = make_act(slug, title_ru=f"Большой акт {slug}", partial=False)
+    version = make_version(act, "2025-11-17", "in_force")
+
+    # (eid, type, num, title, parent eid) in document order
+    units, article = [], 0
+    for c in range(1, chapters + 1):
+        units.append((f"chp_{c}", "chapter", str(c), f"ГЛАВА {c}", None))
+        for _ in range(articles_per_chapter):
+            article += 1
+            art = f"art_{article}"
+            units.append((art, "article", str(article), f"Статья номер {article}", f"chp_{c}"))
+            for p in (1, 2):
+                para = f"{art}__para_{p}"
+                units.append((para, "para", str(p), "", art))
+                for s in (1, 2):
+                    units.append((f"{para}__subpara_{s}", "subpara", str(s), "", para))
+    order = {eid: n for n, (eid, *_rest) in enumerate(units, start=1)}
+
+    created: dict[str, Provision] = {}
+    for level_type in ("chapter", "article", "para", "subpara"):
+        rows = []
+        for eid, type_, num, title, parent_eid in units:
+            if type_ != level_type:
+                continue
+            parent = created.get(parent_eid)
+            path, depth = Provision.position_under(parent)
+            rows.append(Provision(
+                version=version, parent=parent, eid=eid, type=type_, num=num, order=order[eid],
+                path=path, depth=depth, title_ru=title, summary_ru=f"Изложение {eid}.",
+                confidence="verified", search_text=f"{eid} {num} {title}".casefold(),
+            ))
+        for provision in Provision.objects.bulk_create(rows):
+            created[provision.eid] = provision
+    return version
+
+
+@pytest.fixture
+def big_version():
+    version = bulk_act("t-big", chapters=10, articles_per_chapter=100)
+    assert Provision.objects.filter(version=version).count() == 10 + 1000 + 2000 + 4000
+    return version
+
+
+@pytest.fixture
+def small_version():
+    return bulk_act("t-small", chapters=1, articles_per_chapter=2)
+
+
+def test_bulk_created_tree_matches_save(big_version):
+    deep = Provision.objects.get(version=big_version, eid="art_750__para_2__subpara_1")
+    assert deep.path == "chp_8/art_750/art_750__para_2"
+    assert deep.depth == 3
+    assert [p.eid for p in deep.ancestors()] == ["chp_8", "art_750", "art_750__para_2"]
+
+
+def test_toc_page_query_count_is_constant(client, big_version, small_version, django_assert_num_queries):
+    with django_assert_num_queries(VERSION_PAGE_QUERIES):
+        response = client.get("/acts/t-big/2025-11-17/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.count('<li class="toc-subpara">') == 4000
+    assert 'href="/acts/t-big/2025-11-17/art_1000/">Статья 1000' in body
+    with django_assert_num_queries(VERSION_PAGE_QUERIES):
+        assert client.get("/acts/t-small/2025-11-17/").status_code == 200
+
+
+def test_provision_page_query_count_is_constant(
+    client, big_version, small_version, django_assert_num_queries
+):
+    with django_assert_num_queries(PROVISION_PAGE_QUERIES):
+        response = client.get("/acts/t-big/2025-11-17/art_750__para_2__subpara_1/")
+    assert response.status_code == 200
+    with django_assert_num_queries(PROVISION_PAGE_QUERIES):
+        response = client.get("/acts/t-small/2025-11-17/art_2__para_1__subpara_2/")
+    assert response.status_code == 200
+    # an article with its children listed: still the same
+    with django_assert_num_queries(PROVISION_PAGE_QUERIES):
+        assert client.get("/acts/t-big/2025-11-17/art_999/").status_code == 200
+
+
+def test_provision_page_with_links_practices_and_obligations(client, django_assert_num_queries):
+    sample = build_sample()
+    assert sample.practice.references.count() == 3
+    for url in (
+        "/acts/t-ai-law/2025-11-17/art_21__para_2/",
+        "/acts/t-ai-law/2025-11-17/art_17__para_3__subpara_1/",
+        "/acts/t-ai-law/draft-2025-01/unk_prohibited_practices__item_a/",
+    ):
+        with django_assert_num_queries(PROVISION_PAGE_QUERIES):
+            assert client.get(url).status_code == 200
+
+
+def test_list_pages_query_counts(client, django_assert_num_queries):
+    build_sample()
+    for n in range(30):  # more rows, same number of queries
+        make_act(f"t-extra-{n}", title_ru=f"Акт {n}")
+        make_version(Act.objects.get(slug=f"t-extra-{n}"), "v1", "in_force")
+    with django_assert_num_queries(ACT_LIST_QUERIES):
+        assert client.get("/acts/").status_code == 200
+    with django_assert_num_queries(PRACTICE_LIST_QUERIES):
+        assert client.get("/practices/").status_code == 200
+    with django_assert_num_queries(OBLIGATION_LIST_QUERIES):
+        assert client.get("/obligations/").status_code == 200
+    with django_assert_num_queries(OBLIGATION_LIST_QUERIES):
+        assert client.get("/obligations/?holder=owner&risk=high").status_code == 200
