@@ -169,6 +169,13 @@ def test_unparseable_boolean_is_refused(tmp_path, value):
     assert "DEBUG must be true or false" in result.stderr
 
 
+@pytest.mark.parametrize("name", ["SECURE_HSTS_SECONDS", "DATABASE_CONN_MAX_AGE"])
+def test_unparseable_number_is_refused(tmp_path, name):
+    result = run_python(["-c", DUMP_SETTINGS], {name: "a year"}, tmp_path)
+    assert result.returncode != 0
+    assert f"{name} must be a whole number" in result.stderr
+
+
 def test_check_deploy_is_clean_in_production(tmp_path):
     result = run_python(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], production_env(), tmp_path

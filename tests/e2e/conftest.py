@@ -93,18 +93,6 @@ def page(request, browser, live_server):
     context.close()
 
 
-@pytest.fixture
-def knowledge_base(transactional_db):
-    """The knowledge base (fixtures/kb.json) in the database the live server reads.
-
-    The live server's tests run with `transactional_db` (committed data the server
-    thread can see, flushed after each test), so the knowledge base is loaded per test.
-    """
-    from django.core.management import call_command
-
-    call_command("load_kb", verbosity=0)
-
-
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     report = yield

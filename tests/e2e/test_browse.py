@@ -29,7 +29,7 @@ def test_admin_login_page_renders(page):
     expect(page.locator("input[name=username]")).to_be_visible()
 
 
-def test_browse_ai_law_versions_and_languages(page, knowledge_base):
+def test_browse_ai_law_versions_and_languages(page, kb_loaded):
     response = page.goto("/")
     assert response is not None and response.ok
 
