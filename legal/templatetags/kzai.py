@@ -73,6 +73,18 @@ def loc_block(value):
 
 
 @register.filter
+def words(value, count=30):
+    """Truncate to `count` words, keeping the text's language (apply before `loc`)."""
+    if not value:
+        return value
+    short = Truncator(str(value)).words(int(count), truncate="…")
+    lang = getattr(value, "lang", None)
+    if lang is None:
+        return short
+    return LocalizedText(short, lang, value.requested)
+
+
+@register.filter
 def lines(value):
     """Text with one item a line → the non-empty lines (examples, evidence)."""
     if not value:
@@ -316,7 +328,9 @@ def unit_heading(provision, act_kind=None):
     title = _title_of(provision)
     prefix = path_name(provision, act_kind)
     if title:
-        return format_html('{}<span class="sep">. </span>{}', prefix, render_localized(title))
+        # "Статья 1, подпункт 4) синтетические результаты": no dot after a closing bracket
+        sep = " " if provision.num and prefix.endswith(f"{provision.num})") else ". "
+        return format_html('{}<span class="sep">{}</span>{}', prefix, sep, render_localized(title))
     return conditional_escape(prefix)
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 (pytest fixtures imported from tests/legal/factories.py)
 """Admin: Cyrillic search on any backend, change pages, edit history."""
 
 import json
@@ -20,8 +21,7 @@ from legal.models import (
     Term,
     VersionNote,
 )
-
-pytest_plugins = ["tests.legal.factories"]  # fixed_today (autouse)
+from tests.legal.factories import fixed_today, sample  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 

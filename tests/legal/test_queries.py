@@ -8,9 +8,12 @@ paragraph: 7,010 units) is created with bulk_create, one tree level at a time, w
 import pytest
 
 from legal.models import Act, ActVersion, Provision
-from tests.legal.factories import build_sample, make_act, make_version
-
-pytest_plugins = ["tests.legal.factories"]  # fixed_today (autouse)
+from tests.legal.factories import (
+    build_sample,
+    fixed_today,  # noqa: F401 (autouse fixture)
+    make_act,
+    make_version,
+)
 
 pytestmark = pytest.mark.django_db
 

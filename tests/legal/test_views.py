@@ -1,3 +1,4 @@
+# ruff: noqa: F811 (pytest fixtures imported from tests/legal/factories.py)
 """The law pages, on small data built by tests/legal/factories.py.
 
 "Today" is fixed at 2026-11-21 (fixture `fixed_today`); dates in the past are asked for
@@ -14,10 +15,15 @@ from django.utils import translation
 
 from legal.models import Act, ActVersion, Provision
 from legal.templatetags.kzai import format_date
-from tests.legal.factories import corresponds, make_act, make_provision, make_version
-
-# fixtures: fixed_today (autouse), sample, get
-pytest_plugins = ["tests.legal.factories"]
+from tests.legal.factories import (  # noqa: F401 (fixtures)
+    corresponds,
+    fixed_today,
+    get,
+    make_act,
+    make_provision,
+    make_version,
+    sample,
+)
 
 pytestmark = pytest.mark.django_db
 
