@@ -5,17 +5,19 @@
     Article 21(2) of the Law of the Republic of Kazakhstan No. 230-VIII of 17 November 2025 “On …”
     Қазақстан Республикасының 2025 жылғы 17 қарашадағы № 230-VIII «…» Заңының 21-бабының 2-тармағы
 
-Units are named differently in laws and codes: in a code the «1.» unit of an article is a
-part («часть», «бөлік») and the «1)» unit a point («пункт»); in a law they are «пункт» and
-«подпункт». The act's own designation (genitive, with date and number) is data on the Act
-(`citation_name`), built from the research data by scripts/build_kb_fixtures.py.
+Units are named by the act's `numbering`: in the Criminal and Administrative Codes the «1.»
+unit of an article is a part («часть», «бөлік») and the «1)» unit a point («пункт»); in
+laws and the Civil Code they are «пункт» and «подпункт». The act's own designation
+(genitive, with date and number) is data on the Act (`citation_name`), built from the
+research data by scripts/build_kb_fixtures.py.
 """
 
 from __future__ import annotations
 
 from legal.i18n import normalize_language, pick, values_of
 
-# How each unit type is written, for codes and for all other acts: Russian abbreviations;
+# How each unit type is written, for acts numbered in parts ("code") and in paragraphs
+# ("law"): Russian abbreviations;
 # Kazakh (genitive when another unit follows, possessive for the last one).
 RU_UNITS = {
     "law": {
@@ -72,7 +74,7 @@ DRAFT_NAMES = {
 
 
 def _grammar(act) -> str:
-    return "code" if act.kind == "code" else "law"
+    return "code" if act.numbering == "parts" else "law"
 
 
 def citation_chain(provision, ancestors) -> list:

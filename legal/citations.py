@@ -28,7 +28,7 @@ from django.db.models.signals import post_delete, post_save
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
-from legal.models import Act, ActVersion, Provision
+from legal.models import Act, ActVersion, Numbering, Provision
 
 
 @dataclass(frozen=True)
@@ -280,6 +280,7 @@ class _Version:
 class _Act:
     slug: str
     kind: str
+    numbered_in_parts: bool  # «1.» is a часть and «1)» a пункт (Criminal, Administrative Codes)
     number: str
     official_url: str | None
     versions: list[_Version]
@@ -459,7 +460,12 @@ def _build() -> _Grammar:
         official = next((urls[lang] for lang in ("ru", "kk", "en") if urls.get(lang)), None)
         official = official or next((u for u in urls.values() if isinstance(u, str) and u), None)
         acts[act.slug] = _Act(
-            act.slug, act.kind, (act.number or "").lower(), official, by_act.get(act.pk, [])
+            act.slug,
+            act.kind,
+            act.numbering == Numbering.PARTS,
+            (act.number or "").lower(),
+            official,
+            by_act.get(act.pk, []),
         )
         names += [(act.slug, name) for name in _act_names(act)]
     return _Grammar(acts, names)
@@ -866,7 +872,7 @@ def _resolve(ref: _Ref, text: str, ctx: _Context) -> list[Citation]:
                 "chp": "chp",
                 "para": "para",
                 "subpara": "subpara",
-                "pt": "subpara" if act.is_code else "para",
+                "pt": "subpara" if act.numbered_in_parts else "para",
                 "sub": "subpara",
                 "part": "para",
             }[ref.rel]
@@ -928,13 +934,13 @@ def _map_levels(groups: list[_Group], act: _Act, outer: str | None) -> list[tupl
         if unit in ("art", "chp", "para", "subpara"):
             level = unit
         elif unit == "pt":
-            level = "subpara" if act.is_code else "para"
+            level = "subpara" if act.numbered_in_parts else "para"
         elif unit == "sub":
-            if act.is_code and "pt" in names:
+            if act.numbered_in_parts and "pt" in names:
                 raise _Malformed("a подпункт inside a пункт of a code is not a unit of the knowledge base")
             level = "subpara"
         else:  # part
-            if act.is_code:
+            if act.numbered_in_parts:
                 level = "para"
             elif prev == "para":
                 continue  # a part of a law's пункт is a block of text, not a unit of the eids

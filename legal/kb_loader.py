@@ -138,6 +138,7 @@ class Loader:
             {"slug": data["slug"]},
             {
                 "kind": data["kind"],
+                "numbering": data["numbering"],
                 "number": data["number"],
                 "adopted": _date(data["adopted"]),
                 **langs("title", data["title"]),

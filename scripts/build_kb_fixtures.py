@@ -297,6 +297,9 @@ def build(kb_dir: Path) -> tuple[dict, Problems]:
             {
                 "slug": slug,
                 "kind": act["kind"],
+                "numbering": editorial["numbering"].get(
+                    slug, "parts" if act["kind"] == "code" else "paragraphs"
+                ),
                 "number": act.get("number") or "",
                 "adopted": adopted,
                 "title": lang_map(act.get("title"), slug + ".title", problems),

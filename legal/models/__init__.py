@@ -1,6 +1,6 @@
 """The law: acts, versions, provisions, terms, links, prohibited practices, obligations."""
 
-from .act import Act, ActKind, ActVersion, DatePrecision, VersionStatus
+from .act import Act, ActKind, ActVersion, DatePrecision, Numbering, VersionStatus
 from .common import Confidence, DutyHolder, Origin
 from .link import LinkKind, LinkOrigin, ProvisionLink, VersionNote
 from .obligation import Obligation, ObligationProvision, RiskLevel
@@ -18,6 +18,7 @@ __all__ = [
     "DutyHolder",
     "LinkKind",
     "LinkOrigin",
+    "Numbering",
     "Obligation",
     "ObligationProvision",
     "OfficialText",

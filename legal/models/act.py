@@ -22,6 +22,15 @@ class ActKind(models.TextChoices):
     AMENDING_LAW = "amending_law", _("закон о внесении изменений")
 
 
+class Numbering(models.TextChoices):
+    """What an article's numbered units are called. Codes of criminal and administrative
+    law number «1.» units as parts (часть) and «1)» units as points (пункт); laws and the
+    Civil Code call them пункт and подпункт. eids are `para`/`subpara` either way."""
+
+    PARTS = "parts", _("«1.» — часть, «1)» — пункт (УК, КоАП)")
+    PARAGRAPHS = "paragraphs", _("«1.» — пункт, «1)» — подпункт (законы, ГК)")
+
+
 class Act(
     translated("title", _("название")),
     translated("short_name", _("краткое название")),
@@ -33,6 +42,9 @@ class Act(
 
     slug = models.SlugField(_("идентификатор"), unique=True, max_length=60)
     kind = models.CharField(_("вид акта"), max_length=20, choices=ActKind.choices)
+    numbering = models.CharField(
+        _("нумерация частей статьи"), max_length=10, choices=Numbering.choices, default=Numbering.PARAGRAPHS
+    )
     number = models.CharField(_("номер"), max_length=40, blank=True)
     adopted = models.DateField(_("дата принятия"), null=True, blank=True)
     citation_aliases = models.JSONField(_("обозначения в ссылках"), default=list, blank=True)

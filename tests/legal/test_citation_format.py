@@ -67,6 +67,11 @@ def test_citation(act, version, eid, lang, expected):
     assert format_citation(provision(act, version, eid), lang) == expected
 
 
+def test_the_civil_code_numbers_its_paragraphs_as_punkty():
+    text = format_citation(provision("civil-code", "current", "art_143__para_1"), "ru")
+    assert text.startswith("п. 1 ст. 143 Гражданского кодекса Республики Казахстан (Общая часть)")
+
+
 def test_a_draft_is_not_cited_with_the_adopted_number():
     text = format_citation(provision("ai-law", "draft-2025-01", "art_3"), "ru")
     assert text.startswith("ст. 3 проекта Закона Республики Казахстан «Об искусственном интеллекте»")
