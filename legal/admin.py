@@ -307,8 +307,7 @@ class ObligationProvisionAdmin(HistoryAdmin):
 
 
 @admin.register(DutyHolder)
-class DutyHolderAdmin(admin.ModelAdmin):
-    """DutyHolder has no HistoricalRecords, so no history view (see the report)."""
+class DutyHolderAdmin(SimpleHistoryAdmin):
 
     list_display = ("code", "name_ru", "name_kk", "name_en", "order")
     list_editable = ("order",)

@@ -81,12 +81,7 @@ def version_in_force(act: Act, on: datetime.date) -> ActVersion | None:
 
 def versions_of(act: Act) -> list[ActVersion]:
     """The act's versions, drafts first then by date; each with `act` set (no query)."""
-    # ActVersionQuerySet.in_document_order() annotates `is_draft`, which clashes with the
-    # model's read-only property of that name, so the same order is applied here.
-    versions = sorted(
-        act.versions.all(),
-        key=lambda v: (not v.is_draft, v.date is None, v.date or datetime.date.min, v.pk),
-    )
+    versions = list(act.versions.in_document_order())
     for version in versions:
         version.act = act
     return versions

@@ -124,8 +124,8 @@ class ActVersionQuerySet(models.QuerySet):
     def in_document_order(self):
         """Drafts first, then by date: the order a lawyer reads a bill's history in."""
         return self.annotate(
-            is_draft=Case(When(status=VersionStatus.DRAFT, then=Value(0)), default=Value(1))
-        ).order_by("is_draft", F("date").asc(nulls_last=True), "pk")
+            draft_rank=Case(When(status=VersionStatus.DRAFT, then=Value(0)), default=Value(1))
+        ).order_by("draft_rank", F("date").asc(nulls_last=True), "pk")
 
 
 class ActVersion(

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from legal.i18n import translated
 
@@ -72,6 +73,8 @@ class DutyHolder(translated("name", _("название")), models.Model):
 
     code = models.SlugField(_("код"), primary_key=True, max_length=30)
     order = models.PositiveSmallIntegerField(_("порядок"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "code"]
