@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import views, views_cite
 
 
 class EidConverter:
@@ -23,7 +23,9 @@ urlpatterns = [
     path("acts/", views.act_list, name="acts"),
     path("acts/<slug:slug>/", views.act_detail, name="act"),
     path("acts/<slug:slug>/<slug:version>/", views.version_detail, name="version"),
+    path("acts/<slug:slug>/<slug:version>/terms/", views_cite.terms, name="terms"),
     path("acts/<slug:slug>/<slug:version>/<eid:eid>/", views.provision_detail, name="provision"),
+    path("cite/", views_cite.cite, name="cite"),
     path("practices/", views.practice_list, name="practices"),
     path("practices/<slug:slug>/", views.practice_detail, name="practice"),
     path("obligations/", views.obligation_list, name="obligations"),

@@ -8,7 +8,7 @@ also takes `?as_of=YYYY-MM-DD` (an invalid date is a 400 with a message).
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext
 
-from legal import selectors
+from legal import linking, selectors
 from legal.citation_format import format_citation
 from legal.models import RiskLevel
 
@@ -79,6 +79,7 @@ def version_detail(request, slug, version):
             "toc": selectors.table_of_contents(version),
             "notes": selectors.act_notes(version),
             "toc_base": version.get_absolute_url(),
+            "has_terms": bool(linking.version_terms(act.slug, version.code)),
         },
     )
 
