@@ -50,6 +50,8 @@ load-kb: migrate
 	$(BIN)/python manage.py load_kb
 
 run: load-kb
+	$(BIN)/python manage.py load_synonyms
+	$(BIN)/python manage.py reindex --if-empty
 	$(BIN)/python manage.py runserver $(RUNSERVER_ADDR)
 
 # pytest exits 5 when it ran no test: that is a failure too, and said so.

@@ -312,3 +312,5 @@ class DutyHolderAdmin(SimpleHistoryAdmin):
     list_display = ("code", "name_ru", "name_kk", "name_en", "order")
     list_editable = ("order",)
     search_fields = ("code",)
+
+from legal import admin_search  # noqa: E402, F401  (search synonyms)

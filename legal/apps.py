@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class LegalConfig(AppConfig):
     name = "legal"
     verbose_name = _("Законодательство")
+
+    def ready(self):
+        from legal.search import signals
+
+        signals.connect()

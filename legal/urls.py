@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views, views_cite
+from . import views, views_cite, views_search
 
 
 class EidConverter:
@@ -26,6 +26,7 @@ urlpatterns = [
     path("acts/<slug:slug>/<slug:version>/terms/", views_cite.terms, name="terms"),
     path("acts/<slug:slug>/<slug:version>/<eid:eid>/", views.provision_detail, name="provision"),
     path("cite/", views_cite.cite, name="cite"),
+    path("search/", views_search.search_page, name="search"),
     path("practices/", views.practice_list, name="practices"),
     path("practices/<slug:slug>/", views.practice_detail, name="practice"),
     path("obligations/", views.obligation_list, name="obligations"),

@@ -33,6 +33,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         call_command("load_kb", verbosity=0)
+        call_command("load_synonyms", verbosity=0)
 
 
 @pytest.fixture

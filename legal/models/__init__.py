@@ -7,6 +7,7 @@ from .obligation import Obligation, ObligationProvision, RiskLevel
 from .practice import PracticeProvision, ProhibitedPractice
 from .provision import OfficialText, Provision, ProvisionType, TreeNode, build_tree
 from .reference import ReferenceRole
+from .search import EntityType, SearchEntry, Synonym
 from .term import Term
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "Confidence",
     "DatePrecision",
     "DutyHolder",
+    "EntityType",
     "LinkKind",
     "LinkOrigin",
     "Numbering",
@@ -30,6 +32,8 @@ __all__ = [
     "ProvisionType",
     "ReferenceRole",
     "RiskLevel",
+    "SearchEntry",
+    "Synonym",
     "Term",
     "TreeNode",
     "VersionNote",

@@ -1,0 +1,194 @@
+"""Keeps SearchEntry in step with the knowledge base.
+
+One entry per record and language with text. A new entity type (court cases, later)
+needs an `EntityType` value, a `_<type>_entries(objects)` builder and an `index_<type>`
+function here, signal hooks in `signals.py` and a branch in `legal.search._load_hits`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+
+from legal.i18n import LANGUAGE_CODES
+from legal.models import (
+    EntityType,
+    Obligation,
+    ProhibitedPractice,
+    Provision,
+    SearchEntry,
+    Term,
+)
+
+from . import text as T
+
+_state = threading.local()
+BATCH = 2000
+
+
+def is_paused() -> bool:
+    return getattr(_state, "paused", False)
+
+
+@contextlib.contextmanager
+def paused():
+    """Signals do not index inside this block (bulk jobs index or reindex themselves)."""
+    before = is_paused()
+    _state.paused = True
+    try:
+        yield
+    finally:
+        _state.paused = before
+
+
+def _entry(entity_type, obj_id, language, parts, **where) -> SearchEntry | None:
+    body = "\n".join(p.strip() for p in parts if p and p.strip())
+    if not body:
+        return None
+    tokens = T.words(body)
+    return SearchEntry(
+        entity_type=entity_type,
+        object_id=obj_id,
+        language=language,
+        text=body,
+        words=" ".join(tokens),
+        stemmed=" ".join(T.indexed_stems(tokens, language)),
+        **where,
+    )
+
+
+def _provision_where(provision: Provision, holders: str = "") -> dict:
+    return {
+        "provision_pk": provision.pk,
+        "version_id": provision.version_id,
+        "act_slug": provision.version.act.slug,
+        "eid": provision.eid,
+        "unit_type": provision.type,
+        "duty_holders": holders,
+    }
+
+
+def _holders(obj) -> str:
+    codes = sorted(h.code for h in obj.duty_holders.all())
+    return f"|{'|'.join(codes)}|" if codes else ""
+
+
+def provision_entries(provision: Provision, official: dict[str, str] | None = None) -> list[SearchEntry]:
+    official = official or {}
+    where = _provision_where(provision, _holders(provision))
+    entries = []
+    for lang in LANGUAGE_CODES:
+        parts = [
+            getattr(provision, f"{name}_{lang}") for name in ("title", "summary", "sanction", "status_note")
+        ]
+        entries.append(
+            _entry(EntityType.PROVISION, provision.pk, lang, [*parts, official.get(lang, "")], **where)
+        )
+    return [e for e in entries if e]
+
+
+def term_entries(term: Term) -> list[SearchEntry]:
+    where = _provision_where(term.provision)
+    entries = [
+        _entry(EntityType.TERM, term.pk, lang, [getattr(term, f"term_{lang}")], **where)
+        for lang in LANGUAGE_CODES
+    ]
+    return [e for e in entries if e]
+
+
+def practice_entries(practice: ProhibitedPractice) -> list[SearchEntry]:
+    entries = [
+        _entry(
+            EntityType.PRACTICE,
+            practice.pk,
+            lang,
+            [
+                getattr(practice, f"{name}_{lang}")
+                for name in ("name", "description", "examples", "examples_note")
+            ],
+        )
+        for lang in LANGUAGE_CODES
+    ]
+    return [e for e in entries if e]
+
+
+def obligation_entries(obligation: Obligation) -> list[SearchEntry]:
+    holders = _holders(obligation)
+    entries = [
+        _entry(
+            EntityType.OBLIGATION,
+            obligation.pk,
+            lang,
+            [getattr(obligation, f"{name}_{lang}") for name in ("obligation", "trigger", "evidence", "note")],
+            duty_holders=holders,
+        )
+        for lang in LANGUAGE_CODES
+    ]
+    return [e for e in entries if e]
+
+
+def _replace(entity_type: str, ids: list[int], entries: Iterable[SearchEntry]) -> int:
+    entries = list(entries)
+    with transaction.atomic():
+        SearchEntry.objects.filter(entity_type=entity_type, object_id__in=ids).delete()
+        SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
+    return len(entries)
+
+
+def index_provisions(ids: list[int]) -> int:
+    provisions = (
+        Provision.objects.filter(pk__in=ids)
+        .select_related("version__act")
+        .prefetch_related("duty_holders", "official_texts")
+    )
+    entries = []
+    for p in provisions:
+        official = {t.language: t.text for t in p.official_texts.all()}
+        entries += provision_entries(p, official)
+    return _replace(EntityType.PROVISION, ids, entries)
+
+
+def index_terms(ids: list[int]) -> int:
+    terms = Term.objects.filter(pk__in=ids).select_related("provision__version__act")
+    return _replace(EntityType.TERM, ids, [e for t in terms for e in term_entries(t)])
+
+
+def index_practices(ids: list[int]) -> int:
+    practices = ProhibitedPractice.objects.filter(pk__in=ids)
+    return _replace(EntityType.PRACTICE, ids, [e for p in practices for e in practice_entries(p)])
+
+
+def index_obligations(ids: list[int]) -> int:
+    obligations = Obligation.objects.filter(pk__in=ids).prefetch_related("duty_holders")
+    return _replace(EntityType.OBLIGATION, ids, [e for o in obligations for e in obligation_entries(o)])
+
+
+def remove(entity_type: str, ids: list[int]) -> None:
+    SearchEntry.objects.filter(entity_type=entity_type, object_id__in=ids).delete()
+
+
+INDEXERS: dict[str, tuple] = {
+    EntityType.PROVISION: (Provision, index_provisions),
+    EntityType.TERM: (Term, index_terms),
+    EntityType.PRACTICE: (ProhibitedPractice, index_practices),
+    EntityType.OBLIGATION: (Obligation, index_obligations),
+}
+
+
+def reindex_all(progress: Callable[[str], None] | None = None, batch: int = BATCH) -> int:
+    """Rebuild every entry, `batch` records at a time. Returns the number of entries."""
+    progress = progress or (lambda message: None)
+    total = 0
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        for entity_type, (model, index) in INDEXERS.items():
+            ids = list(model.objects.order_by("pk").values_list("pk", flat=True))
+            for start in range(0, len(ids), batch):
+                chunk = ids[start : start + batch]
+                with paused():
+                    total += index(chunk)
+                progress(f"  {entity_type}: {min(start + batch, len(ids))}/{len(ids)}")
+    return total

