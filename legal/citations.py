@@ -281,6 +281,7 @@ class _Act:
     slug: str
     kind: str
     numbered_in_parts: bool  # «1.» is a часть and «1)» a пункт (Criminal, Administrative Codes)
+    complete: bool  # every provision of its adopted text is in the knowledge base (not `partial`)
     number: str
     official_url: str | None
     versions: list[_Version]
@@ -463,6 +464,7 @@ def _build() -> _Grammar:
             act.slug,
             act.kind,
             act.numbering == Numbering.PARTS,
+            not act.partial,
             (act.number or "").lower(),
             official,
             by_act.get(act.pk, []),
@@ -908,6 +910,11 @@ def _resolve(ref: _Ref, text: str, ctx: _Context) -> list[Citation]:
         in_kb = version is not None and (eid is None or eid in eids)
         if in_kb:
             url, reason = ctx.grammar.url(ctx.script_prefix, act.slug, code, eid), ""
+        elif eid and version is not None and act.complete and version.status != "draft":
+            # We hold this text whole: what it lacks does not exist in it. Never link a guess.
+            reason = f"no_such_provision: {act.slug}@{code} has no {eid}"
+            out.append(Citation(start, end, text[start:end], None, None, None, False, False, reason, None))
+            continue
         else:
             url = act.official_url
             where = f"{act.slug}@{code}" if code else f"{act.slug} (no version in the knowledge base)"
