@@ -11,18 +11,7 @@ from django.utils.translation import get_language, gettext
 from legal import linking, selectors
 from legal.citation_format import format_citation
 from legal.models import RiskLevel
-
-
-def _bad_request(request, message: str):
-    return render(request, "legal/bad_request.html", {"message": message}, status=400)
-
-
-def _invalid_date(request, value: str):
-    return _bad_request(
-        request,
-        gettext("«%(value)s» — не дата. Укажите дату в виде ГГГГ-ММ-ДД, например 2026-01-18.")
-        % {"value": value},
-    )
+from legal.view_helpers import bad_request, takes_as_of
 
 
 def home(request):
@@ -34,14 +23,10 @@ def act_list(request):
     return render(request, "legal/act_list.html", {"rows": selectors.act_rows(on), "on": on})
 
 
-def act_detail(request, slug):
+@takes_as_of
+def act_detail(request, slug, as_of):
     """Redirect to the version in force today or on `?as_of=`; nothing in force → 200 page."""
     act = selectors.get_act(slug)
-    raw = request.GET.get("as_of")
-    try:
-        as_of = selectors.parse_as_of(raw)
-    except selectors.InvalidDate:
-        return _invalid_date(request, raw)
     on = as_of or selectors.today()
     version = selectors.version_in_force(act, on)
     if version is not None:
@@ -56,13 +41,9 @@ def act_detail(request, slug):
     )
 
 
-def version_detail(request, slug, version):
+@takes_as_of
+def version_detail(request, slug, version, as_of):
     version = selectors.get_version(slug, version)
-    raw = request.GET.get("as_of")
-    try:
-        as_of = selectors.parse_as_of(raw)
-    except selectors.InvalidDate:
-        return _invalid_date(request, raw)
     on = as_of or selectors.today()
     act = version.act
     return render(
@@ -84,13 +65,9 @@ def version_detail(request, slug, version):
     )
 
 
-def provision_detail(request, slug, version, eid):
+@takes_as_of
+def provision_detail(request, slug, version, eid, as_of):
     page = selectors.provision_page(slug, version, eid)
-    raw = request.GET.get("as_of")
-    try:
-        as_of = selectors.parse_as_of(raw)
-    except selectors.InvalidDate:
-        return _invalid_date(request, raw)
     on = as_of or selectors.today()
     return render(
         request,
@@ -132,7 +109,7 @@ def obligation_list(request):
             message = gettext("Неизвестный уровень риска «%(value)s»: допустимы minimal, medium, high.") % {
                 "value": request.GET.get("risk")
             }
-        return _bad_request(request, message)
+        return bad_request(request, message)
     return render(
         request,
         "legal/obligation_list.html",

@@ -16,7 +16,7 @@ from django.urls import reverse
 from legal import selectors
 from legal.citations import Citation, extract_citations
 from legal.models import Act, Provision, Term
-from legal.views import _invalid_date
+from legal.view_helpers import takes_as_of
 
 EXAMPLES = (
     "ч. 2 ст. 190 УК РК",
@@ -65,13 +65,9 @@ def _choices(found: list[Citation], as_of) -> list[Choice]:
     ]
 
 
-def cite(request):
+@takes_as_of
+def cite(request, as_of):
     query = (request.GET.get("q") or "").strip()
-    raw = request.GET.get("as_of")
-    try:
-        as_of = selectors.parse_as_of(raw)
-    except selectors.InvalidDate:
-        return _invalid_date(request, raw)
     context = {"q": query, "as_of": as_of, "examples": EXAMPLES}
     if not query:
         return render(request, "legal/cite.html", {**context, "outcome": "form"})
@@ -92,13 +88,9 @@ def cite(request):
     return render(request, "legal/cite.html", {**context, "outcome": outcome, "choices": choices})
 
 
-def terms(request, slug, version):
+@takes_as_of
+def terms(request, slug, version, as_of):
     version = selectors.get_version(slug, version)
-    raw = request.GET.get("as_of")
-    try:
-        as_of = selectors.parse_as_of(raw)
-    except selectors.InvalidDate:
-        return _invalid_date(request, raw)
     items = list(
         Term.objects.filter(provision__version=version)
         .select_related("provision")
