@@ -331,3 +331,10 @@ def test_page_query_count_is_constant(client):
 
     first, second = count(), count(page=2)
     assert first == second == 11
+
+
+def test_generate_corpus_builds_an_indexed_act():
+    call_command("generate_corpus", provisions=30, batch=20, stdout=io.StringIO())
+    call_command("generate_corpus", provisions=25, stdout=io.StringIO())  # recreates, not adds
+    assert Provision.objects.filter(version__act__slug="synthetic-corpus").count() == 25
+    assert search("уполномоченного органа", act="synthetic-corpus").total > 0
