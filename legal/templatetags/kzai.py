@@ -36,17 +36,17 @@ def fallback_note(value: LocalizedText) -> str:
 
 
 def render_localized(value, block: bool = False) -> str:
-    """HTML for a LocalizedText: a fallback is wrapped in an element with its own `lang`,
-    class "fallback", and a short visible note in the page's language."""
+    """HTML for a LocalizedText (escaped; paragraphs when `block`), marked if a fallback."""
     if value is None or value == "":
         return ""
-    if block:
-        body = linebreaks(conditional_escape(str(value)))
-    else:
-        body = conditional_escape(str(value))
+    body = conditional_escape(str(value))
+    return mark_fallback(value, mark_safe(linebreaks(body)) if block else body, block)
+
+
+def mark_fallback(value, body: str, block: bool = False) -> str:
+    """Wrap the safe HTML `body` of `value` when it stands in for another language: an
+    element with its own `lang`, class "fallback", and a short visible note."""
     if not getattr(value, "is_fallback", False):
-        if block:
-            return mark_safe(body)
         return body
     tag = "div" if block else "span"
     return format_html(
@@ -55,7 +55,7 @@ def render_localized(value, block: bool = False) -> str:
         tag=tag,
         lang=value.lang,
         title=fallback_note(value),
-        body=mark_safe(body),
+        body=body,
         note=gettext("нет перевода"),
     )
 

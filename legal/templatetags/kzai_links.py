@@ -11,12 +11,11 @@ ActVersion, an Act, a LinkContext or nothing): relative («настоящей с
 """
 
 from django import template
-from django.utils.html import format_html, linebreaks
+from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
 
 from legal.linking import context_of, link_html
-from legal.templatetags.kzai import fallback_note
+from legal.templatetags.kzai import mark_fallback
 
 register = template.Library()
 
@@ -25,20 +24,7 @@ def _render(value, context, block: bool):
     if value is None or value == "":
         return ""
     body = link_html(value, context_of(context))
-    if block:
-        body = mark_safe(linebreaks(body))
-    if not getattr(value, "is_fallback", False):
-        return body
-    tag = "div" if block else "span"
-    return format_html(
-        '<{tag} lang="{lang}" class="fallback" title="{title}">{body}</{tag}>'
-        '<span class="fallback-note"> ({note})</span>',
-        tag=tag,
-        lang=value.lang,
-        title=fallback_note(value),
-        body=body,
-        note=gettext("нет перевода"),
-    )
+    return mark_fallback(value, mark_safe(linebreaks(body)) if block else body, block)
 
 
 @register.filter
