@@ -252,11 +252,16 @@ class VersionNoteAdmin(HistoryAdmin):
 # ------------------------------------------------------ practices, duties
 
 
-class PracticeProvisionInline(admin.TabularInline):
-    model = PracticeProvision
+class ProvisionReferenceInline(admin.TabularInline):
+    """The provisions an editorial record cites, with their role (basis, liability …)."""
+
     extra = 0
     fields = ("role", "provision", "confidence", "order", "note_ru", "note_en")
     autocomplete_fields = ("provision",)
+
+
+class PracticeProvisionInline(ProvisionReferenceInline):
+    model = PracticeProvision
 
 
 @admin.register(ProhibitedPractice)
@@ -275,11 +280,8 @@ class PracticeProvisionAdmin(HistoryAdmin):
     autocomplete_fields = ("practice", "provision")
 
 
-class ObligationProvisionInline(admin.TabularInline):
+class ObligationProvisionInline(ProvisionReferenceInline):
     model = ObligationProvision
-    extra = 0
-    fields = ("role", "provision", "confidence", "order", "note_ru", "note_en")
-    autocomplete_fields = ("provision",)
 
 
 @admin.register(Obligation)
