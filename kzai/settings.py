@@ -64,6 +64,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "simple_history",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "legal",
     "compliance",
 ]
@@ -130,7 +135,14 @@ LANGUAGES = [
     ("kk", _("Қазақша")),
     ("en", _("English")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# One catalogue per part of the project, so each part's strings live beside its code:
+# locale/ for the law pages, kzai/locale for the API, compliance/locale (an app's own
+# locale/ is found by Django) for the workspace, compliance/reports/locale for the PDFs.
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "kzai" / "locale",
+    BASE_DIR / "compliance" / "reports" / "locale",
+]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True
