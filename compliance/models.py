@@ -1,1 +1,0 @@
-"""Organisations, AI systems, case records and assessments arrive with the compliance issue."""
