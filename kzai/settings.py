@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "compliance.context_processors.workspace",
             ],
         },
     },
@@ -161,7 +162,10 @@ STORAGES = {
     },
 }
 
-LOGIN_URL = "admin:login"
+# kzai's own login page (templates/registration/); after it, the organisation's workspace.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "compliance:ai_systems"
+LOGOUT_REDIRECT_URL = "legal:home"
 
 # Production hardening; `manage.py check --deploy` is clean with DEBUG off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
