@@ -1,0 +1,76 @@
+"""The checks a questionnaire must pass before it is published (and before the loader commits).
+
+Conditions must read only the questionnaire's own questions with values of the right type,
+visibility must not go round in circles, and every cited provision must be the unit of the
+act's version in force on the questionnaire's as-of date.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from compliance import conditions
+from legal.models import ActVersion
+
+
+def versions_in_force(as_of: datetime.date) -> dict[int, ActVersion]:
+    """act id → the version of that act in force on `as_of` (one query)."""
+    chosen: dict[int, ActVersion] = {}
+    for version in ActVersion.objects.in_force_on(as_of).select_related("act"):
+        chosen.setdefault(version.act_id, version)  # the most recent first
+    return chosen
+
+
+def questionnaire_problems(questionnaire) -> list[str]:
+    from compliance.models import CHOICE_KINDS, Option
+
+    problems: list[str] = []
+    specs = questionnaire.question_specs()
+    questions = list(questionnaire.questions.prefetch_related("provisions__version__act"))
+    option_counts: dict[int, int] = {}
+    for question_id in Option.objects.filter(question__questionnaire=questionnaire).values_list(
+        "question_id", flat=True
+    ):
+        option_counts[question_id] = option_counts.get(question_id, 0) + 1
+
+    for question in questions:
+        count = option_counts.get(question.pk, 0)
+        if question.kind in CHOICE_KINDS and count < 2:
+            problems.append(f"question {question.code!r}: a choice question needs at least two options")
+        if question.kind not in CHOICE_KINDS and count:
+            problems.append(f"question {question.code!r}: only choice questions have options")
+    try:
+        conditions.validate_visibility({q.code: q.visible_if for q in questions}, specs)
+    except conditions.ConditionError as exc:
+        problems.append(str(exc))
+
+    rules = list(questionnaire.rules.prefetch_related("provisions__version__act"))
+    for rule in rules:
+        try:
+            conditions.validate_condition(rule.condition, specs)
+        except conditions.ConditionError as exc:
+            problems.append(f"rule {rule.code!r}: {exc}")
+
+    in_force = versions_in_force(questionnaire.as_of)
+    cited = [(f"question {q.code!r}", q.provisions.all()) for q in questions]
+    cited += [(f"rule {r.code!r}", r.provisions.all()) for r in rules]
+    for where, provisions in cited:
+        for provision in provisions:
+            problem = provision_version_problem(provision, in_force, questionnaire.as_of)
+            if problem:
+                problems.append(f"{where}: {problem}")
+    return problems
+
+
+def provision_version_problem(provision, in_force: dict[int, ActVersion], as_of: datetime.date) -> str:
+    """Why `provision` is not the unit in force on `as_of`, or ''."""
+    act = provision.version.act
+    version = in_force.get(act.pk)
+    if version is None:
+        return f"{act.slug}/{provision.eid}: no version of {act.slug} is in force on {as_of.isoformat()}"
+    if provision.version_id != version.pk:
+        return (
+            f"{act.slug}/{provision.eid} is cited in version {provision.version.code}, "
+            f"but the version in force on {as_of.isoformat()} is {version.code}"
+        )
+    return ""
