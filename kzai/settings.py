@@ -185,3 +185,75 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# ------------------------------------------------------------------------------ API
+# The REST API (/api/v1/, kzai/api and legal/api; docs/api.md). Throttle counters live in
+# the cache: the default local-memory cache is per process, so a server with several
+# worker processes sets KZAI_CACHE_URL to a shared cache: "db://kzai_cache" (a table made
+# by `manage.py createcachetable`, no extra service) or "redis://127.0.0.1:6379/1" (needs
+# the `redis` package).
+
+
+THROTTLE_PERIODS = {"s", "sec", "second", "m", "min", "minute", "h", "hour", "d", "day"}
+
+
+def env_throttle_rate(name: str, default: str) -> str:
+    value = os.environ.get(name, "").strip() or default
+    number, _, period = value.partition("/")
+    if not number.isdigit() or period not in THROTTLE_PERIODS:
+        raise ImproperlyConfigured(f"{name} must look like 60/min (per s, min, hour or day), not {value!r}")
+    return value
+
+
+def cache_from_url(url: str) -> dict:
+    if not url or url.startswith("locmem://"):
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "kzai"}
+    if url.startswith("db://"):
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": url[5:] or "kzai_cache"}
+    if url.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ImproperlyConfigured(f"KZAI_CACHE_URL must start with locmem://, db:// or redis://, not {url!r}")
+
+
+CACHES = {"default": cache_from_url(os.environ.get("KZAI_CACHE_URL", "").strip())}
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "kzai.api.pagination.PagePagination",
+    "DEFAULT_THROTTLE_CLASSES": ["kzai.api.throttling.AnonThrottle", "kzai.api.throttling.UserThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_throttle_rate("KZAI_THROTTLE_ANON", "60/min"),
+        "user": env_throttle_rate("KZAI_THROTTLE_USER", "600/min"),
+        "resolve_anon": env_throttle_rate("KZAI_THROTTLE_RESOLVE_ANON", "60/min"),
+    },
+    "EXCEPTION_HANDLER": "kzai.api.exceptions.problem_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "kzai.api.schema.ProblemAutoSchema",
+    "URL_FORMAT_OVERRIDE": None,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "kzai API",
+    "DESCRIPTION": (
+        "Read access to kzai's knowledge base of Kazakhstan's AI regulation: acts, versions, "
+        "provisions, terms, prohibited practices, obligations, search and citation resolving. "
+        "Summaries are kzai's unofficial summaries, not the text of the law. See docs/api.md."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"ConfidenceEnum": "legal.models.Confidence"},
+}
+
+# A minimal JSON view at /api/floor/ for bench/api.py to compare against; off unless asked.
+KZAI_API_FLOOR = env_bool("KZAI_API_FLOOR", False)
