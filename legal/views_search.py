@@ -1,6 +1,7 @@
 """The search page: /search/?q=… with filters, results grouped by act, pagination.
 
-A query that is itself a citation («ст. 21 Закона об ИИ») goes to the quick-cite page.
+A query that is itself a citation («ст. 21 Закона об ИИ») goes to the quick-cite page,
+unless `nocite=1` (the quick-cite page's own "search the words instead" link).
 """
 
 from django.shortcuts import redirect, render
@@ -12,15 +13,12 @@ from legal import selectors
 from legal.citations import extract_citations
 from legal.i18n import LANGUAGE_CODES
 from legal.models import Act, DutyHolder, ProvisionType
-from legal.search import InvalidSearch, search
+from legal.search import CANDIDATES, InvalidSearch, search
+from legal.view_helpers import bad_request, invalid_date
 
 PAGE_SIZE = 20
 MAX_PAGE = 500
 COVERAGE = 0.8  # citations covering this share of the query's letters make it a citation
-
-
-def _bad_request(request, message: str):
-    return render(request, "legal/bad_request.html", {"message": message}, status=400)
 
 
 def _cite_url(q: str) -> str | None:
@@ -63,17 +61,13 @@ def search_page(request):
     try:
         as_of = selectors.parse_as_of(raw_as_of)
     except selectors.InvalidDate:
-        return _bad_request(
-            request,
-            gettext("«%(value)s» — не дата. Укажите дату в виде ГГГГ-ММ-ДД, например 2026-01-18.")
-            % {"value": raw_as_of},
-        )
+        return invalid_date(request, raw_as_of)
     raw_page = request.GET.get("page", "1")
     if not raw_page.isdigit() or not 1 <= int(raw_page) <= MAX_PAGE:
-        return _bad_request(request, gettext(_MESSAGES["page"]) % {"value": raw_page})
+        return bad_request(request, gettext(_MESSAGES["page"]) % {"value": raw_page})
     page = int(raw_page)
 
-    if q and page == 1 and not any(params.values()) and not as_of:
+    if q and page == 1 and not any(params.values()) and not as_of and not request.GET.get("nocite"):
         cite = _cite_url(q)
         if cite:
             return redirect(cite)
@@ -89,7 +83,7 @@ def search_page(request):
                 **{key: value or None for key, value in params.items()},
             )
         except InvalidSearch as error:
-            return _bad_request(request, gettext(_MESSAGES[error.field]) % {"value": error.value})
+            return bad_request(request, gettext(_MESSAGES[error.field]) % {"value": error.value})
 
     base = {key: value for key, value in {"q": q, **params, "as_of": raw_as_of}.items() if value}
     return render(
@@ -101,6 +95,7 @@ def search_page(request):
             "as_of": raw_as_of,
             "results": results,
             "page": page,
+            "candidates": CANDIDATES,
             "previous_url": f"?{urlencode({**base, 'page': page - 1})}"
             if results and results.has_previous
             else "",

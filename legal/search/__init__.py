@@ -8,7 +8,10 @@
 
 Matching (words, stems, synonyms) is decided in Python (`text`, `query`), so SQLite
 (FTS5, `sqlite.py`) and PostgreSQL (tsvector + GIN, `postgres.py`) return the same result
-sets; only the rank formula differs (bm25 vs ts_rank). See docs/search.md.
+sets; only the rank formula differs (bm25 vs ts_rank). Ranking and the page cut happen
+in SQL over at most `CANDIDATES` matching index rows (`ranking`), so a broad query costs
+bounded work; beyond that the count is a lower bound (`SearchResults.capped`).
+See docs/search.md.
 """
 
 from __future__ import annotations
@@ -32,12 +35,16 @@ from legal.models import (
     ProvisionType,
     SearchEntry,
     Synonym,
+    Term,
 )
 
 from . import query as matching
 from . import text
 
 MAX_LIMIT = 100
+# Index rows ranked per query at most (the first in index order): bounds a broad query's
+# work. Below it results and counts are exact; at it, `capped` and the count is "at least".
+CANDIDATES = 1000
 
 
 class InvalidSearch(ValueError):
@@ -76,6 +83,7 @@ class Hit:
     provision: Provision | None = None
     breadcrumbs: list[Crumb] = field(default_factory=list)
     language: str = ""
+    term: Term | None = None  # the term a definition defines: one result for both
 
 
 @dataclass
@@ -88,7 +96,8 @@ class Group:
 @dataclass
 class SearchResults:
     query: str
-    total: int = 0
+    total: int = 0  # exact unless `capped`: then at least this many
+    capped: bool = False  # more rows matched than were ranked (CANDIDATES)
     limit: int = 20
     offset: int = 0
     groups: list[Group] = field(default_factory=list)
@@ -188,14 +197,16 @@ def search(
     if not match:
         return results
     results.expansions = match.expansions()
-    results.total, rows = backend().find(match, filters, limit, offset)
-    if rows:
-        results.groups = _load_hits(rows, match, filters.language or None)
+    page = backend().find(match, filters, limit, offset, CANDIDATES)
+    results.total, results.capped = page.total, page.candidates >= CANDIDATES
+    if page.rows:
+        results.groups = _load_hits(page.rows, match, filters.language or None)
     return results
 
 
 def result_keys(query: str, **filters) -> set[tuple[str, int]]:
-    """Every (entity type, id) a query finds: to compare backends and in tests."""
+    """Every (entity type, id) a query finds (a term counts as its definition, a
+    provision): to compare backends and in tests."""
     found: set[tuple[str, int]] = set()
     offset = 0
     while True:
@@ -221,51 +232,56 @@ def _unit_label(p: Provision) -> str:
 
 
 def _load_hits(rows, match: matching.Match, language: str | None) -> list[Group]:
-    """Objects, breadcrumbs and snippets for one page of hits (fixed number of queries)."""
+    """Objects, breadcrumbs and snippets for one page of hits (fixed number of queries).
+
+    `rows` are (kind, id, rank) from `ranking`: kind "provision" covers a provision and
+    the term its definition defines (one result; the snippet comes from whichever of
+    their index rows matches best)."""
     stems = match.stems()
     wanted = normalize_language(language) if language else normalize_language(None)
     keys: dict[str, list[int]] = {}
-    for entity_type, object_id, _rank in rows:
-        keys.setdefault(entity_type, []).append(object_id)
-    entry_q = None
-    for entity_type, ids in keys.items():
-        q = Q(entity_type=entity_type, object_id__in=ids)
-        entry_q = q if entry_q is None else entry_q | q
+    for kind, object_id, _rank in rows:
+        keys.setdefault(kind, []).append(object_id)
+    entry_q = Q(provision_pk__in=keys.get(EntityType.PROVISION) or [0])
+    for kind in (EntityType.PRACTICE, EntityType.OBLIGATION):
+        if kind in keys:
+            entry_q |= Q(entity_type=kind, object_id__in=keys[kind])
     entries: dict[tuple[str, int], list[SearchEntry]] = {}
     for entry in SearchEntry.objects.filter(entry_q).only(
         "entity_type", "object_id", "provision_pk", "language", "text"
     ):
-        entries.setdefault((entry.entity_type, entry.object_id), []).append(entry)
+        if entry.provision_pk:
+            key = (EntityType.PROVISION, entry.provision_pk)
+        else:
+            key = (entry.entity_type, entry.object_id)
+        entries.setdefault(key, []).append(entry)
 
-    provision_ids = {e.provision_pk for es in entries.values() for e in es if e.provision_pk}
     provisions = {
         p.pk: p
-        for p in Provision.objects.filter(pk__in=provision_ids or [0]).select_related("version__act", "term")
+        for p in Provision.objects.filter(pk__in=keys.get(EntityType.PROVISION) or [0]).select_related(
+            "version__act", "term"
+        )
     }
     ancestors = _ancestors(provisions.values())
-    objects: dict[tuple[str, int], object] = {}
-    for p in provisions.values():
-        objects[(EntityType.PROVISION, p.pk)] = p
-        term = getattr(p, "term", None) if _has_term(p) else None
-        if term is not None:
-            objects[(EntityType.TERM, term.pk)] = term
+    objects: dict[tuple[str, int], object] = {(EntityType.PROVISION, pk): p for pk, p in provisions.items()}
     # Always one query each (`or [0]`), so a page costs the same whatever it holds.
-    for entity_type, model in (
+    for kind, model in (
         (EntityType.PRACTICE, ProhibitedPractice),
         (EntityType.OBLIGATION, Obligation),
     ):
-        for o in model.objects.filter(pk__in=keys.get(entity_type) or [0]):
-            objects[(entity_type, o.pk)] = o
+        for o in model.objects.filter(pk__in=keys.get(kind) or [0]):
+            objects[(kind, o.pk)] = o
     groups: dict[object, Group] = {}
-    for entity_type, object_id, rank in rows:
-        obj = objects.get((entity_type, object_id))
-        mine = entries.get((entity_type, object_id), [])
+    for kind, object_id, rank in rows:
+        obj = objects.get((kind, object_id))
+        mine = entries.get((kind, object_id), [])
         if obj is None or not mine:
             continue  # deleted between the two queries
         entry = _best_entry(mine, stems, wanted)
-        provision = obj if isinstance(obj, Provision) else getattr(obj, "provision", None)
-        if provision is not None:
-            provision = provisions.get(provision.pk, provision)
+        term = None
+        if isinstance(obj, Provision):
+            provision = obj
+            term = provision.term if _has_term(provision) else None
             crumbs = [
                 Crumb(str(provision.version.act), provision.version.act.get_absolute_url()),
                 Crumb(
@@ -274,17 +290,18 @@ def _load_hits(rows, match: matching.Match, language: str | None) -> list[Group]
                 ),
                 *[Crumb(_unit_label(a), a.get_absolute_url()) for a in ancestors.get(provision.pk, [])],
             ]
-            title = str(obj.term) if entity_type == EntityType.TERM else _unit_label(provision)
+            title = str(term) if term is not None else _unit_label(provision)
             url = provision.get_absolute_url()
             key = provision.version_id
             group = groups.get(key) or groups.setdefault(key, Group(provision.version.act, provision.version))
         else:
+            provision = None
             crumbs = []
-            title = str(obj.name) if entity_type == EntityType.PRACTICE else text_words(obj.obligation, 20)
+            title = str(obj.name) if kind == EntityType.PRACTICE else text_words(obj.obligation, 20)
             url = obj.get_absolute_url()
             group = groups.get(None) or groups.setdefault(None, Group(None, None))
         snippet = mark_safe(text.highlight(entry.text, entry.language, stems))  # noqa: S308 (escaped)
-        group.hits.append(Hit(entity_type, obj, rank, snippet, title, url, provision, crumbs, entry.language))
+        group.hits.append(Hit(kind, obj, rank, snippet, title, url, provision, crumbs, entry.language, term))
     return list(groups.values())
 
 

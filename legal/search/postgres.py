@@ -1,38 +1,27 @@
-"""PostgreSQL backend: SearchEntry.search_vector (trigger-maintained, GIN index)."""
+"""PostgreSQL backend: SearchEntry.search_vector (trigger-maintained, GIN index), ts_rank."""
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import F, Max, Q
-
-from legal.models import SearchEntry
-
+from . import ranking
 from .query import Match
 
 
-def _q(filters) -> Q:
-    q = Q()
-    if filters.version_ids is not None:
-        versioned = Q(version_id__in=list(filters.version_ids))
-        q &= versioned | Q(version__isnull=True) if filters.include_unversioned else versioned
-    if filters.act:
-        q &= Q(act_slug=filters.act)
-    if filters.unit_type:
-        q &= Q(unit_type=filters.unit_type)
-    if filters.duty_holder:
-        q &= Q(duty_holders__contains=f"|{filters.duty_holder}|")
-    if filters.language:
-        q &= Q(language=filters.language)
-    return q
+def _contains(column: str, value: str) -> str:
+    return f"strpos({column}, {value}) > 0"
 
 
-def find(match: Match, filters, limit: int, offset: int) -> tuple[int, list[tuple[str, int, float]]]:
-    query = SearchQuery(match.tsquery(), config="simple", search_type="raw")
-    grouped = (
-        SearchEntry.objects.filter(_q(filters), search_vector=query)
-        .values("entity_type", "object_id")
-        .annotate(rank=Max(SearchRank(F("search_vector"), query)))
+def candidates(match: Match, filters, cap: int) -> tuple[str, list]:
+    """The first `cap` matching rows by id, with their vectors (ranked after the cut)."""
+    where, params = ranking.where(filters, _contains)
+    sql = (
+        "SELECT e.id, e.entity_type, e.object_id, e.provision_pk, e.search_vector "
+        "FROM legal_searchentry e "
+        f"WHERE e.search_vector @@ to_tsquery('simple', %s){where} ORDER BY e.id LIMIT %s"
     )
-    total = grouped.count()
-    rows = grouped.order_by("-rank", "entity_type", "object_id")[offset : offset + limit]
-    return total, [(r["entity_type"], r["object_id"], float(r["rank"])) for r in rows]
+    return sql, [match.tsquery(), *params, cap]
+
+
+def find(match: Match, filters, limit: int, offset: int, cap: int) -> ranking.Page:
+    sql, params = candidates(match, filters, cap)
+    score = "ts_rank(m.search_vector, to_tsquery('simple', %s))"
+    return ranking.run(ranking.statement(sql, score), [*params, match.tsquery(), limit, offset])

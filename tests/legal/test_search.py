@@ -41,12 +41,16 @@ def eids(query, **filters):
             return found
 
 
-def reference_keys(query, **filters):
-    """What a query must find, evaluated in Python over SearchEntry.stemmed."""
+def reference_keys(query, cap=None, **filters):
+    """What a query must find, evaluated in Python over SearchEntry.stemmed.
+
+    A term and its definition are one result: the definition provision. With `cap`, only
+    the first `cap` matching index rows (by id) are candidates, as in the service."""
     match = parse(query)
     spec, _on = build_filters(**filters)
     keys = set()
-    for entry in SearchEntry.objects.all():
+    rows = 0
+    for entry in SearchEntry.objects.order_by("id"):
         if spec.version_ids is not None:
             if entry.version_id is None:
                 if not spec.include_unversioned:
@@ -66,7 +70,13 @@ def reference_keys(query, **filters):
             any(all(any(s in stems for s in query_stems(w)) for w in alt) for alt in clause.alternatives)
             for clause in match.clauses
         ):
-            keys.add((entry.entity_type, entry.object_id))
+            if cap is not None and rows == cap:
+                break
+            rows += 1
+            if entry.provision_pk:
+                keys.add((EntityType.PROVISION, entry.provision_pk))
+            else:
+                keys.add((entry.entity_type, entry.object_id))
     return keys
 
 
@@ -330,7 +340,7 @@ def test_page_query_count_is_constant(client):
         return len(queries)
 
     first, second = count(), count(page=2)
-    assert first == second == 11
+    assert first == second == 10
 
 
 def test_generate_corpus_builds_an_indexed_act():
@@ -338,3 +348,92 @@ def test_generate_corpus_builds_an_indexed_act():
     call_command("generate_corpus", provisions=25, stdout=io.StringIO())  # recreates, not adds
     assert Provision.objects.filter(version__act__slug="synthetic-corpus").count() == 25
     assert search("уполномоченного органа", act="synthetic-corpus").total > 0
+
+
+def test_quick_cite_can_send_a_citation_back_to_search(client):
+    """The quick-cite page's «search the words» link (nocite=1) is not redirected back."""
+    response = client.get("/search/", {"q": "ст. 21 Закона об ИИ", "nocite": 1})
+    assert response.status_code == 200
+    assert "Поиск по базе" in response.content.decode()
+
+
+# ------------------------------------------------------------------ one result per thing
+
+
+def test_a_term_and_its_definition_are_one_result():
+    results = search("синтетические результаты", act="ai-law", limit=100)
+    definitions = [h for h in results.hits if h.provision and h.provision.eid == "art_1__def_4"]
+    assert len(definitions) == 1
+    hit = definitions[0]
+    assert hit.entity_type == EntityType.PROVISION and hit.obj == hit.provision
+    assert hit.term is not None and hit.term.provision_id == hit.provision.pk
+    assert hit.title == str(hit.term)
+    assert not [h for h in results.hits if h.entity_type == EntityType.TERM]
+    # the count agrees with what is listed: the pair counts once
+    assert results.total == len(results.hits)
+
+
+def test_a_term_found_only_by_its_own_words_still_shows_its_definition():
+    """Kazakh: only the term row has «синтетикалық нәтижелері» in the right words."""
+    results = search("синтетикалық нәтижелері", language="kk", limit=100)
+    eids_found = [h.provision.eid for h in results.hits if h.provision]
+    assert eids_found.count("art_1__def_4") == 1
+
+
+# ------------------------------------------------------------------ bounded work
+
+
+def test_broad_queries_rank_a_bounded_candidate_set(monkeypatch):
+    """Beyond CANDIDATES matching rows the count is a lower bound, and what is ranked is
+    the first rows in index order: the same set on every backend."""
+    exact = search("ИИ", limit=100)
+    assert not exact.capped and exact.total > 20
+    monkeypatch.setattr("legal.search.CANDIDATES", 12)
+    capped = search("ИИ", limit=100)
+    assert capped.capped
+    assert 0 < capped.total <= 12 and capped.total == len(capped.hits)
+    assert result_keys("ИИ") == reference_keys("ИИ", cap=12)
+    assert result_keys("ИИ", language="en") == reference_keys("ИИ", cap=12, language="en")
+    # the best-ranked results are among them: every hit is a real match
+    assert {(h.entity_type, h.obj.pk) for h in capped.hits} <= reference_keys("ИИ")
+
+
+def test_capped_count_is_said_on_the_page(client, monkeypatch):
+    monkeypatch.setattr("legal.search.CANDIDATES", 12)
+    monkeypatch.setattr("legal.views_search.CANDIDATES", 12)
+    body = client.get("/search/", {"q": "ИИ"}).content.decode()
+    assert "не менее" in body
+    assert "первых 12 совпадений" in body
+    body = client.get("/search/", {"q": "клеветы"}).content.decode()
+    assert "не менее" not in body
+
+
+# ------------------------------------------------------------------ synonym precision
+
+
+def test_deepfake_does_not_match_every_synthetic_thing():
+    """«синтетический» alone is not a deepfake: synthetic fibres, synthetic training data."""
+    version = ActVersion.objects.get(act__slug="ai-law", code="2025-11-17")
+    unrelated = [
+        Provision.objects.create(
+            version=version,
+            eid=f"art_{num}",
+            type="article",
+            num=str(num),
+            order=9900 + num,
+            summary_ru=summary,
+            confidence="unverified",
+        ).pk
+        for num, summary in (
+            (96, "Производство синтетических волокон и синтетических моющих средств."),
+            (97, "Модели допускается обучать на синтетических данных при их документировании."),
+        )
+    ]
+    deepfake = result_keys("дипфейк")
+    synthetic = result_keys("синтетических")
+    for pk in unrelated:
+        assert (EntityType.PROVISION, pk) in synthetic
+        assert (EntityType.PROVISION, pk) not in deepfake
+    assert ("ai-law", "art_1__def_4") in eids("дипфейк")
+    assert ("ai-law", "art_21") in eids("дипфейк")
+    assert ("ai-law", "art_1__def_4") in eids("deepfake")
