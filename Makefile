@@ -16,7 +16,7 @@ DEV_STAMP := $(VENV)/.kzai-dev.stamp
 .PHONY: help run install install-dev migrate load-kb test e2e lint clean distclean
 
 help:
-	@echo "make run        set up .venv, migrate, load the knowledge base, serve on http://$(RUNSERVER_ADDR)/"
+	@echo "make run        set up .venv, migrate, load the knowledge base, cases and demo users, serve on http://$(RUNSERVER_ADDR)/"
 	@echo "make test       the whole test suite (PYTEST_ARGS='-k ...' to narrow it)"
 	@echo "make e2e        only the browser tests (Playwright + /usr/bin/chromium)"
 	@echo "make lint       ruff check ."
@@ -50,6 +50,8 @@ load-kb: migrate
 	$(BIN)/python manage.py load_kb
 
 run: load-kb
+	$(BIN)/python manage.py load_cases
+	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py load_synonyms
 	$(BIN)/python manage.py reindex --if-empty
 	$(BIN)/python manage.py runserver $(RUNSERVER_ADDR)

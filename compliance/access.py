@@ -164,5 +164,8 @@ class OrganizationObjectMixin(LoginRequiredMixin):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            membership=self.membership, can_edit=self.membership.can_edit, **kwargs
+            membership=self.membership,
+            organization=self.membership.organization,
+            can_edit=self.membership.can_edit,
+            **kwargs,
         )

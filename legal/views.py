@@ -8,6 +8,7 @@ also takes `?as_of=YYYY-MM-DD` (an invalid date is a 400 with a message).
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext
 
+from compliance import case_selectors
 from legal import linking, selectors
 from legal.citation_format import format_citation
 from legal.models import RiskLevel
@@ -84,6 +85,7 @@ def provision_detail(request, slug, version, eid, as_of):
             "citation": format_citation(page.provision, get_language(), ancestors=page.ancestors),
             "permalink": request.build_absolute_uri(page.provision.get_absolute_url()),
             "version_base": page.version.get_absolute_url(),
+            "cases": case_selectors.cases_of_provision(request.user, page.provision),
         },
     )
 
@@ -93,7 +95,12 @@ def practice_list(request):
 
 
 def practice_detail(request, slug):
-    return render(request, "legal/practice_detail.html", {"practice": selectors.get_practice(slug)})
+    practice = selectors.get_practice(slug)
+    return render(
+        request,
+        "legal/practice_detail.html",
+        {"practice": practice, "cases": case_selectors.cases_of_practice(request.user, practice)},
+    )
 
 
 def obligation_list(request):

@@ -24,7 +24,8 @@ def _test_settings(settings):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database starts as `make run` leaves a fresh one: migrated, knowledge base loaded.
+    """The test database starts as `make run` leaves a fresh one: migrated, knowledge base and
+    public case records loaded (not the demo workspace: tests make their own users).
 
     pytest-django runs transactional tests (live_server, browser) after the others; they
     flush the database, so they load the knowledge base again themselves (`kb_loaded`).
@@ -33,13 +34,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         call_command("load_kb", verbosity=0)
+        call_command("load_cases", verbosity=0)
         call_command("load_synonyms", verbosity=0)
+        call_command("load_questionnaires", verbosity=0)
 
 
 @pytest.fixture
 def kb_loaded(transactional_db):
-    """For transactional tests: the knowledge base, loaded again after the last flush."""
+    """For transactional tests: the knowledge base and cases, loaded again after the last flush."""
     from django.core.management import call_command
 
     call_command("load_kb", verbosity=0)
+    call_command("load_cases", verbosity=0)
 

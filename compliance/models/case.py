@@ -9,6 +9,7 @@ stored as its first day with `date_precision = month` and never shown as a day.
 
 import calendar
 import datetime
+import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -22,6 +23,9 @@ from legal.models import Confidence, DatePrecision, Origin, ProhibitedPractice, 
 from legal.models.common import Sourced
 
 from .organization import Membership, Organization
+
+#: Slugs that would clash with the addresses of the case pages (/cases/new/).
+RESERVED_SLUGS = frozenset({"new"})
 
 
 class CaseKind(models.TextChoices):
@@ -164,6 +168,11 @@ class CaseRecord(
     def get_absolute_url(self):
         return reverse("compliance:case", args=[self.slug])
 
+    @staticmethod
+    def new_private_slug(organization: Organization) -> str:
+        """A unique, unguessable address for a record an organisation enters."""
+        return f"{organization.slug}-{secrets.token_hex(5)}"
+
     @property
     def is_public(self) -> bool:
         return self.organization_id is None
@@ -181,6 +190,8 @@ class CaseRecord(
             errors["date"] = _(
                 "Если известен только месяц или год, укажите первый день периода: день не выдумывается."
             )
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("Этот идентификатор занят адресом страницы.")
         if self.origin == Origin.KB and self.organization_id is not None:
             errors["organization"] = _("Записи базы знаний kzai публичны.")
         if errors:

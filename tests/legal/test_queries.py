@@ -22,8 +22,8 @@ pytestmark = pytest.mark.django_db
 VERSION_PAGE_QUERIES = 4
 # provision page: provision+version+act+term, its duty holders, ancestors, children,
 # official texts, versions of the act, links, same eid elsewhere, version notes,
-# practice references, obligation references.
-PROVISION_PAGE_QUERIES = 11
+# practice references, obligation references, case records on it (compliance.case_selectors).
+PROVISION_PAGE_QUERIES = 12
 # Rendered texts are linkified (legal/linking.py): the citation grammar and the defined
 # terms are built once into an in-memory cache, so each test first warms it with one request.
 ACT_LIST_QUERIES = 2  # acts; versions in force today (with their act)

@@ -1,0 +1,18 @@
+"""`{% load kzai_markdown %}{{ case.body|markdown }}`: Markdown rendered safely, citations
+linked (compliance/markdown.py); a text standing in for another language is marked."""
+
+from django import template
+
+from compliance.markdown import render_markdown
+from legal.linking import context_of
+from legal.templatetags.kzai import mark_fallback
+
+register = template.Library()
+
+
+@register.filter
+def markdown(value, context=None):
+    """`{{ text|markdown }}` or `{{ text|markdown:provision }}` (where relative citations resolve)."""
+    if value is None or value == "":
+        return ""
+    return mark_fallback(value, render_markdown(value, context_of(context)), block=True)

@@ -1,0 +1,134 @@
+"""Case records: the list with filters, a record's page, and the private records an
+organisation's owners and lawyers enter.
+
+Reading follows `CaseRecord.objects.visible_to` (public records to all, private ones to
+their organisation's members); changing follows compliance.access.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import InvalidPage, Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DeleteView, UpdateView
+
+from legal.view_helpers import bad_request
+
+from . import case_selectors
+from .access import MemberRequiredMixin, OrganizationObjectMixin, membership_in
+from .forms import CaseProvisionFormSetWithChoices, CaseRecordForm
+from .models import CaseKind, CaseRecord, Technique
+
+CASES_PER_PAGE = 25
+
+
+def case_list(request):
+    acts, practices = case_selectors.filter_choices()
+    try:
+        chosen = case_selectors.case_filter(request.GET, acts, practices)
+    except case_selectors.InvalidCaseFilter as error:
+        return bad_request(request, str(error))
+    paginator = Paginator(case_selectors.cases(request.user, chosen), CASES_PER_PAGE)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        return bad_request(
+            request,
+            _("Страницы «%(value)s» нет: страниц %(count)s.")
+            % {"value": request.GET.get("page"), "count": paginator.num_pages},
+        )
+    return render(
+        request,
+        "compliance/case_list.html",
+        {
+            "page": page,
+            "cases": page.object_list,
+            "chosen": chosen,
+            "acts": acts,
+            "practices": practices,
+            "kinds": CaseKind.choices,
+            "techniques": Technique.choices,
+        },
+    )
+
+
+def case_detail(request, slug):
+    """A public record, or a private one to its organisation's members. Anonymous readers
+    of anything they cannot see are asked to log in (nothing tells them whether it exists)."""
+    case = case_selectors.visible_case(request.user, slug)
+    if case is None:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise Http404(_("Такого дела нет или оно вам недоступно."))
+    membership = membership_in(request.user, case.organization_id) if case.organization_id else None
+    return render(
+        request,
+        "compliance/case_detail.html",
+        {"case": case, "membership": membership, "can_edit": bool(membership and membership.can_edit)},
+    )
+
+
+class CaseFormMixin:
+    """The record's form and its provision links, saved together or not at all."""
+
+    model = CaseRecord
+    form_class = CaseRecordForm
+    template_name = "compliance/case_form.html"
+    context_object_name = "case"
+
+    def links(self):
+        return CaseProvisionFormSetWithChoices(
+            self.request.POST if self.request.method == "POST" else None,
+            instance=self.object or CaseRecord(),
+            prefix="links",
+        )
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("links", self.links())
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        links = self.links()
+        if not links.is_valid():
+            return self.render_to_response(self.get_context_data(form=form, links=links))
+        with transaction.atomic():
+            self.object = form.save()
+            links.instance = self.object
+            links.save()
+        messages.success(self.request, _("Запись сохранена."))
+        return redirect(self.object)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form, links=self.links()))
+
+
+class CaseCreate(MemberRequiredMixin, CaseFormMixin, CreateView):
+    edits = True
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "organization": self.organization}
+
+
+class CaseUpdate(OrganizationObjectMixin, CaseFormMixin, UpdateView):
+    """Only private records: public ones are edited in the admin (404 here)."""
+
+    edits = True
+    queryset = CaseRecord.objects.select_related("organization")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "organization": self.object.organization}
+
+
+class CaseDelete(OrganizationObjectMixin, DeleteView):
+    edits = True
+    queryset = CaseRecord.objects.select_related("organization")
+    template_name = "compliance/case_confirm_delete.html"
+    context_object_name = "case"
+    success_url = reverse_lazy("compliance:cases")
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Запись «%(title)s» удалена.") % {"title": self.object.title})
+        return super().form_valid(form)
