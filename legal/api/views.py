@@ -39,6 +39,10 @@ from .fields import absolute, provision_api_path
 
 
 class LegalView(ApiMixin, generics.GenericAPIView):
+    """The public knowledge base: anyone may read (other methods are 405s); throttled."""
+
+    permission_classes = [AllowAny]
+
     def last_modified(self):
         return freshness.kb_last_modified()
 
@@ -320,7 +324,6 @@ class Search(LegalView):
 class Resolve(LegalView):
     """Every legal citation in a text, resolved to act, version and eid, or with the reason it is not."""
 
-    permission_classes = [AllowAny]
     throttle_classes = [AnonThrottle, UserThrottle, ResolveAnonThrottle]
     pagination_class = None
     parser_classes = [JSONParser, PlainTextParser]
