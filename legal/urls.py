@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views, views_cite, views_search
+from . import views, views_cite, views_print, views_search
 
 
 class EidConverter:
@@ -24,6 +24,7 @@ urlpatterns = [
     path("acts/<slug:slug>/", views.act_detail, name="act"),
     path("acts/<slug:slug>/<slug:version>/", views.version_detail, name="version"),
     path("acts/<slug:slug>/<slug:version>/terms/", views_cite.terms, name="terms"),
+    path("acts/<slug:slug>/<slug:version>/print.pdf", views_print.act_print_pdf, name="version_pdf"),
     path("acts/<slug:slug>/<slug:version>/<eid:eid>/", views.provision_detail, name="provision"),
     path("cite/", views_cite.cite, name="cite"),
     path("search/", views_search.search_page, name="search"),

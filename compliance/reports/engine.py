@@ -1,0 +1,135 @@
+"""HTML → PDF/A-3b, with attachments, in a worker process with a time limit.
+
+Why a process: WeasyPrint is CPU-bound and cannot be interrupted from another thread, so
+a pathological document (or a bug) would hold a request, and a server thread, for ever.
+Each rendering runs in a child forked from the web process (WeasyPrint, fonts and assets
+already loaded, so the fork costs milliseconds, not the 0.6 s of an import); past the
+time limit the child is killed and `RenderTimeout` says so. The child touches nothing but
+the HTML string it was given: no database, no network, no files (see `fetcher`).
+
+Determinism: the same `PdfDocument` gives the same bytes. WeasyPrint's only moving parts
+are dates and identifiers, and all are fixed here: the document's dates come from the
+HTML (`<meta name="dcterms.created">`, written by the templates from the data), the
+attachments carry the dates they are given, and the trailer /ID is derived from the
+document's `identifier` (first part) and the content (second part, WeasyPrint's MD5).
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import multiprocessing
+from dataclasses import dataclass, field
+
+import weasyprint
+from django.conf import settings
+
+from .fetcher import AssetFetcher
+
+PDF_VARIANT = "pdf/a-3b"
+DEFAULT_TIMEOUT = 60  # seconds; settings.REPORT_RENDER_TIMEOUT overrides it
+
+
+class RenderError(Exception):
+    """The PDF could not be produced; the message says why, for the user."""
+
+
+class RenderTimeout(RenderError):
+    """The rendering took longer than the time limit and was stopped."""
+
+
+@dataclass(frozen=True)
+class PdfAttachment:
+    """A file embedded in the PDF (PDF/A-3 allows any kind): the data a report shows."""
+
+    name: str
+    data: bytes
+    description: str
+    created: datetime.datetime  # fixed, from the data: part of the PDF's bytes
+    relationship: str = "Data"
+
+
+@dataclass(frozen=True)
+class PdfDocument:
+    """Everything a rendering depends on. Same document, same bytes."""
+
+    html: str
+    identifier: str  # stable across renderings of the same document (assessment id and language…)
+    attachments: tuple[PdfAttachment, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    refused: tuple[str, ...] = field(default=())  # URLs the document asked for and did not get
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.pdf).hexdigest()
+
+
+def render_timeout() -> float:
+    return float(getattr(settings, "REPORT_RENDER_TIMEOUT", DEFAULT_TIMEOUT))
+
+
+def write_pdf(document: PdfDocument) -> Rendered:
+    """Render in this process (the worker's job; the benchmark's too)."""
+    fetcher = AssetFetcher()
+    attachments = [
+        weasyprint.Attachment(
+            string=item.data,
+            name=item.name,
+            description=item.description,
+            created=_utc(item.created),
+            modified=_utc(item.created),
+            relationship=item.relationship,
+            url_fetcher=fetcher,
+        )
+        for item in document.attachments
+    ]
+    pdf = weasyprint.HTML(string=document.html, base_url=None, url_fetcher=fetcher).write_pdf(
+        pdf_variant=PDF_VARIANT,
+        pdf_identifier=hashlib.md5(document.identifier.encode(), usedforsecurity=False).hexdigest().encode(),
+        attachments=attachments,
+    )
+    return Rendered(pdf, tuple(fetcher.refused))
+
+
+def render_pdf(document: PdfDocument, timeout: float | None = None) -> Rendered:
+    """Render `document` in a forked worker; RenderTimeout after `timeout` seconds."""
+    limit = render_timeout() if timeout is None else timeout
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(target=_work, args=(document, sender), name="kzai-pdf", daemon=True)
+    worker.start()
+    sender.close()
+    try:
+        if not receiver.poll(limit):
+            raise RenderTimeout(f"PDF rendering took longer than {limit:g} s and was stopped.")
+        outcome, payload = receiver.recv()
+    except EOFError:
+        raise RenderError("The PDF renderer stopped unexpectedly.") from None
+    finally:
+        if worker.is_alive():
+            worker.kill()
+        worker.join()
+        receiver.close()
+    if outcome != "ok":
+        raise RenderError(f"The PDF could not be rendered: {payload}")
+    return payload
+
+
+def _work(document: PdfDocument, sender) -> None:
+    try:
+        result = ("ok", write_pdf(document))
+    except Exception as error:  # reported to the parent, which raises RenderError
+        result = ("error", f"{type(error).__name__}: {error}")
+    sender.send(result)
+    sender.close()
+
+
+def _utc(moment: datetime.datetime) -> datetime.datetime:
+    """WeasyPrint writes attachment dates as UTC ('…Z') whatever their zone: convert."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(datetime.UTC).replace(tzinfo=None)

@@ -1,0 +1,133 @@
+""""Print this act": /acts/<slug>/<version>/print.pdf, read back with pypdf (real knowledge base)."""
+
+import re
+
+import pytest
+from django.utils import timezone
+
+from compliance.reports import act_print
+from legal.models import OfficialText, Provision
+from tests.compliance.report_helpers import json_attachment, reader, text_of, xmp_of
+
+pytestmark = pytest.mark.django_db
+
+URL = "/acts/ai-law/2025-11-17/print.pdf"
+
+
+def ai_law_provision(eid: str) -> Provision:
+    return Provision.objects.get(version__act__slug="ai-law", version__code="2025-11-17", eid=eid)
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def get_pdf(client, query=""):
+    response = client.get(URL + query)
+    assert response.status_code == 200, response.content[:500]
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    return response.content
+
+
+def test_selected_articles_with_everything_under_them(client):
+    pdf = get_pdf(client, "?eids=art_21,art_17")
+    data = json_attachment(pdf, "provisions.json")
+    eids = [item["eid"] for item in data["provisions"]]
+    assert eids[0] == "art_17" and "art_21" in eids
+    assert "art_17__para_3__subpara_6" in eids and "art_21__para_2" in eids
+    assert not any(eid.startswith("art_18") for eid in eids)
+    expected = list(
+        Provision.objects.filter(version__act__slug="ai-law", version__code="2025-11-17", eid__in=eids)
+        .order_by("order")
+        .values_list("eid", flat=True)
+    )
+    assert eids == expected  # document order, each once
+    assert data["eids"] == ["art_17", "art_21"]
+
+    text = flat(text_of(pdf))
+    assert "Статья 17. Правовой режим систем искусственного интеллекта" in text
+    assert "Статья 21. Обеспечение прозрачности использования систем искусственного интеллекта" in text
+    assert "Статья 18." not in text
+    assert "НЕОФИЦИАЛЬНОЕ ИЗЛОЖЕНИЕ KZAI — НЕ ТЕКСТ АКТА" in text
+    assert "проверено по тексту акта" in text  # confidence
+    assert "Редакция: Закон от 17.11.2025" in text
+    assert all(url in text.replace(" ", "") for url in ai_law_provision("art_17").sources)
+    assert re.search(r"Стр\. 1 из (\d+)", text).group(1) == str(len(reader(pdf).pages))
+    assert 'pdfaid:part="3"' in xmp_of(pdf)
+
+
+def test_official_text_is_printed_instead_of_the_summary_with_its_source(client):
+    provision = ai_law_provision("art_21__para_2")
+    OfficialText.objects.create(
+        provision=provision,
+        language="ru",
+        text="Официальная формулировка пункта второго.",
+        source_url="https://adilet.zan.kz/rus/docs/Z2500000230",
+        source_date=timezone.localdate().replace(year=2025, month=11, day=30),
+        imported_at=timezone.now(),
+        checksum="0" * 64,
+    )
+    pdf = get_pdf(client, "?eids=art_21__para_2")
+    text = flat(text_of(pdf))
+    assert "Официальная формулировка пункта второго." in text
+    assert "Источник: https://adilet.zan.kz/rus/docs/Z2500000230; текст на 30 ноября 2025" in text
+    assert "НЕОФИЦИАЛЬНОЕ ИЗЛОЖЕНИЕ" not in text.split("Положения")[1]
+    record = json_attachment(pdf, "provisions.json")["provisions"][0]
+    assert record["official_text"]["source_url"] == "https://adilet.zan.kz/rus/docs/Z2500000230"
+    assert "unofficial_summary" not in record
+
+
+def test_kazakh_print_has_kazakh_interface_and_marks_russian_fallbacks(client):
+    pdf = get_pdf(client, "?eids=art_17&lang=kk")
+    text = flat(text_of(pdf))
+    assert "Жасанды интеллект туралы" in text
+    assert "17-бап" in text
+    assert "аударма жоқ" in text  # the article's title exists in Russian only: marked
+    assert reader(pdf).trailer["/Root"]["/Lang"] == "kk"
+
+
+def test_same_request_same_bytes(client):
+    assert get_pdf(client, "?eids=art_17") == get_pdf(client, "?eids=art_17")
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?eids=art_999", "В этой редакции нет положений: art_999."),
+        ("?eids=art_17,<script>", "«&lt;script&gt;» — не идентификатор положения."),
+        ("?lang=de", "Язык отчёта «de» не поддерживается"),
+        ("?eids=" + ",".join(f"art_{n}" for n in range(1, 120)), "Можно выбрать не больше 100 положений."),
+    ],
+)
+def test_bad_selection_is_a_400_with_a_message(client, query, message):
+    response = client.get(URL + query)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_unknown_version_is_a_404(client):
+    assert client.get("/acts/ai-law/1999-01-01/print.pdf").status_code == 404
+
+
+def test_rendering_too_slow_is_a_503_with_a_message(client, settings):
+    settings.REPORT_RENDER_TIMEOUT = 0.001
+    response = client.get(URL + "?eids=art_17")
+    assert response.status_code == 503
+    assert "PDF rendering took longer than 0.001 s" in response.content.decode()
+
+
+def test_selection_takes_the_same_queries_for_one_or_many_articles(django_assert_num_queries):
+    # version, the chosen units, the units under them, their official texts
+    with django_assert_num_queries(4):
+        one = act_print.select("ai-law", "2025-11-17", ["art_17"])
+    with django_assert_num_queries(4):
+        many = act_print.select("ai-law", "2025-11-17", ["art_1", "art_17", "art_21", "art_22", "art_23"])
+    with django_assert_num_queries(3):
+        whole = act_print.select("ai-law", "2025-11-17", [])
+    assert len(one.provisions) < len(many.provisions) < len(whole.provisions)
+
+
+def test_version_page_links_to_its_pdf(client):
+    body = client.get("/acts/ai-law/2025-11-17/").content.decode()
+    assert f'href="{URL}"' in body
