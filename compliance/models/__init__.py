@@ -14,6 +14,7 @@ from .questionnaire import (
     QuestionnaireStatus,
     Section,
 )
+from .report import ReportRecord
 from .rule import SEVERITY_RANK, AutonomyLevel, Rule, RuleKind, Severity
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "Questionnaire",
     "QuestionnairePublished",
     "QuestionnaireStatus",
+    "ReportRecord",
     "Role",
     "Rule",
     "RuleKind",
