@@ -353,7 +353,7 @@ def revise(
     questionnaire: Questionnaire | None = None,
     as_of: datetime.date | None = None,
 ) -> Assessment:
-    """A new draft revision of a final assessment, with its answers copied.
+    """A new draft revision of a final assessment, with the answers that counted copied.
 
     With `questionnaire` (a later version of the same questionnaire), answers are carried
     over by question code where they still fit; the others are left for the user.
@@ -379,10 +379,11 @@ def revise(
         revision.full_clean()
         revision.save()
         definition = Definition.of(questionnaire)
+        counted = Definition.of(previous.questionnaire).effective_answers(stored_answers(previous))
         copied = []
         for answer in previous.answers.select_related("question"):
             question = definition.by_code.get(answer.question.code)
-            if question is None:
+            if question is None or answer.question.code not in counted:
                 continue
             try:
                 value = clean_value(question, answer.value)
