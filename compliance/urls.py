@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_cases
+from . import views, views_assessments, views_cases
 
 app_name = "compliance"
 urlpatterns = [
@@ -10,6 +10,20 @@ urlpatterns = [
     path("systems/<int:pk>/", views.AISystemDetail.as_view(), name="ai_system"),
     path("systems/<int:pk>/edit/", views.AISystemUpdate.as_view(), name="ai_system_edit"),
     path("systems/<int:pk>/delete/", views.AISystemDelete.as_view(), name="ai_system_delete"),
+    path("systems/<int:system_pk>/assessments/", views_assessments.assessment_list, name="system_assessments"),
+    path("systems/<int:system_pk>/assessments/new/", views_assessments.assessment_start, name="assessment_start"),
+    path("assessments/", views_assessments.assessment_list, name="assessments"),
+    path("assessments/<int:pk>/", views_assessments.assessment_detail, name="assessment"),
+    path(
+        "assessments/<int:pk>/sections/<slug:code>/",
+        views_assessments.assessment_section,
+        name="assessment_section",
+    ),
+    path("assessments/<int:pk>/review/", views_assessments.assessment_review, name="assessment_review"),
+    path("assessments/<int:pk>/finalize/", views_assessments.assessment_finalize, name="assessment_finalize"),
+    path("assessments/<int:pk>/revise/", views_assessments.assessment_revise, name="assessment_revise"),
+    path("assessments/<int:pk>/results/", views_assessments.assessment_results, name="assessment_results"),
+    path("assessments/<int:pk>/history/", views_assessments.assessment_history, name="assessment_history"),
     path("cases/", views_cases.case_list, name="cases"),
     path("cases/new/", views_cases.CaseCreate.as_view(), name="case_create"),
     path("cases/<slug:slug>/", views_cases.case_detail, name="case"),

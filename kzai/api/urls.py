@@ -10,6 +10,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("v1/", include("legal.api.urls")),
+    path("v1/", include("compliance.api.urls")),
 ]
 if settings.KZAI_API_FLOOR:
     urlpatterns.append(path("floor/", views.floor, name="floor"))

@@ -1,0 +1,121 @@
+"""Forms of the assessment wizard: starting an assessment, and one section's answers.
+
+A section form has one field per question of the section, named by the question's code.
+Every field is optional here: required questions are enforced when finalising (an
+assessment is answered over several sittings). The form turns browser input into the
+JSON answer values of compliance.assessments (yes/no → true/false, number → a number).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from legal.i18n import pick, values_of
+
+from .models import Question, QuestionKind, Questionnaire
+
+YES_NO_CHOICES = [("true", _("Да")), ("false", _("Нет"))]
+
+
+class StartAssessmentForm(forms.Form):
+    questionnaire = forms.ModelChoiceField(
+        label=_("Опросник"),
+        queryset=Questionnaire.objects.none(),
+        empty_label=None,
+        help_text=_("Опубликованная версия опросника; её вопросы и правила не меняются."),
+    )
+    as_of = forms.DateField(
+        label=_("На дату"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+        help_text=_("Дата, на которую оценивается соответствие. Пусто — дата права опросника."),
+    )
+
+    def __init__(self, *args, questionnaires, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["questionnaire"].queryset = questionnaires
+        first = questionnaires.first()
+        if first is not None:
+            self.fields["questionnaire"].initial = first.pk
+
+    def clean(self):
+        cleaned = super().clean()
+        questionnaire = cleaned.get("questionnaire")
+        if questionnaire is not None and not cleaned.get("as_of"):
+            cleaned["as_of"] = questionnaire.as_of
+        return cleaned
+
+
+def _options(question: Question) -> list[tuple[str, str]]:
+    return [(option.code, str(pick(values_of(option, "label")))) for option in question.options.all()]
+
+
+def answer_field(question: Question) -> forms.Field:
+    """The form field of a question (label and help are rendered by the template)."""
+    kind = question.kind
+    if kind == QuestionKind.YES_NO:
+        return forms.TypedChoiceField(
+            choices=YES_NO_CHOICES,
+            coerce=lambda value: value == "true",
+            empty_value=None,
+            widget=forms.RadioSelect,
+            required=False,
+        )
+    if kind == QuestionKind.SINGLE:
+        return forms.ChoiceField(choices=_options(question), widget=forms.RadioSelect, required=False)
+    if kind == QuestionKind.MULTIPLE:
+        return forms.MultipleChoiceField(
+            choices=_options(question), widget=forms.CheckboxSelectMultiple, required=False
+        )
+    if kind == QuestionKind.DATE:
+        return forms.DateField(
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            input_formats=["%Y-%m-%d"],
+            required=False,
+        )
+    if kind == QuestionKind.NUMBER:
+        return forms.DecimalField(required=False, max_digits=20, decimal_places=6)
+    return forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=5000)
+
+
+def answer_initial(question: Question, value):
+    """A stored answer as the field's initial value."""
+    if value is None:
+        return None
+    if question.kind == QuestionKind.YES_NO:
+        return "true" if value else "false"
+    return value
+
+
+def answer_value(question: Question, value):
+    """A cleaned field value as a JSON answer (None clears the answer)."""
+    if value in (None, "", []):
+        return None
+    if question.kind == QuestionKind.DATE:
+        return value.isoformat()
+    if question.kind == QuestionKind.NUMBER:
+        number = Decimal(value)
+        return int(number) if number == number.to_integral_value() else float(number)
+    return value
+
+
+class SectionForm(forms.Form):
+    """The answers to the questions of one section; `disabled` for a reader or a final assessment."""
+
+    def __init__(self, *args, questions: list[Question], stored: dict, disabled: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for question in questions:
+            field = answer_field(question)
+            field.disabled = disabled
+            field.initial = answer_initial(question, stored.get(question.code))
+            self.fields[question.code] = field
+
+    def answers(self, codes) -> dict:
+        """{code: value} for the questions `codes` (cleaned data required)."""
+        by_code = {question.code: question for question in self.questions}
+        return {code: answer_value(by_code[code], self.cleaned_data.get(code)) for code in codes}

@@ -1,0 +1,460 @@
+"""The assessment wizard in the browser: list, start, answer by section, review, finalise,
+results, revise, answer history.
+
+The services of compliance.assessments keep the assessment's invariants; compliance.access
+decides who may see (members; others 404) and change (owner, lawyer; a viewer gets 403).
+Every page works without JavaScript: a section is a form whose "save" buttons store its
+answers. static/js/assessment.js adds saving as you answer (through the API's
+`PUT /api/v1/assessments/{id}/answers/`) and shows or hides the questions that depend on
+the answer at once.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from legal.i18n import pick, values_of
+from legal.models import Act, ActKind, Provision
+
+from . import assessments as services
+from .access import current_membership, require_editor, scoped_or_404
+from .forms_assessments import YES_NO_CHOICES, SectionForm, StartAssessmentForm
+from .models import (
+    AISystem,
+    Answer,
+    AnswerEvent,
+    Assessment,
+    QuestionKind,
+    Questionnaire,
+    Severity,
+)
+
+PAGE_SIZE = 50
+HISTORY_PAGE_SIZE = 100
+
+
+# ----------------------------------------------------------------- helpers
+
+
+def _assessment(request, pk: int, *, edits: bool = False):
+    """(assessment, membership) of one of the user's organisations; 404 otherwise, 403 for a
+    viewer when the request changes something."""
+    queryset = Assessment.objects.select_related(
+        "organization", "ai_system", "questionnaire", "created_by", "finalized_by", "next_revision"
+    )
+    assessment, membership = scoped_or_404(request.user, queryset, pk=pk)
+    if edits:
+        require_editor(membership)
+    return assessment, membership
+
+
+def _current_membership(request):
+    membership = current_membership(request)
+    if membership is None:
+        raise PermissionDenied(_("Вы не состоите ни в одной организации. Обратитесь к её владельцу."))
+    return membership
+
+
+def _answers(assessment: Assessment, definition: services.Definition) -> tuple[dict, dict]:
+    """(code → Answer with who answered, code → value) of every stored answer (one query)."""
+    codes = {question.pk: question.code for question in definition.questions}
+    rows = {
+        codes[answer.question_id]: answer
+        for answer in Answer.objects.filter(assessment=assessment).select_related("answered_by")
+    }
+    return rows, {code: answer.value for code, answer in rows.items()}
+
+
+def display_value(question, value) -> str:
+    """An answer as the reader sees it: «Да», an option's label, a list of labels, the text."""
+    if value is None:
+        return ""
+    if question.kind == QuestionKind.YES_NO:
+        return str(dict(YES_NO_CHOICES)["true" if value else "false"])
+    if question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+        labels = {option.code: str(pick(values_of(option, "label"))) for option in question.options.all()}
+        chosen = value if isinstance(value, list) else [value]
+        return "; ".join(labels.get(code, code) for code in chosen)
+    return str(value)
+
+
+def _sections_progress(definition, shown, values):
+    """[(section, asked, answered)] for the wizard's table of sections."""
+    progress = OrderedDict((section.pk, [section, 0, 0]) for section in definition.sections)
+    for question in definition.questions:
+        if shown[question.code]:
+            entry = progress[question.section_id]
+            entry[1] += 1
+            entry[2] += question.code in values
+    return [tuple(entry) for entry in progress.values()]
+
+
+def _resume_url(assessment: Assessment, definition=None) -> str:
+    section = services.resume_section(assessment, definition)
+    if section is None:
+        return reverse("compliance:assessment_review", args=[assessment.pk])
+    return reverse("compliance:assessment_section", args=[assessment.pk, section.code])
+
+
+def _report_template_exists() -> bool:
+    from django.template import TemplateDoesNotExist
+    from django.template.loader import get_template
+
+    try:
+        get_template("reports/includes/report_button.html")
+    except TemplateDoesNotExist:
+        return False
+    return True
+
+
+# ------------------------------------------------------------------- lists
+
+
+@login_required
+def assessment_list(request, system_pk: int | None = None):
+    """The current organisation's assessments, or those of one AI system (newest first)."""
+    system = None
+    if system_pk is not None:
+        system, membership = scoped_or_404(
+            request.user, AISystem.objects.select_related("organization"), pk=system_pk
+        )
+        organization = system.organization
+    else:
+        membership = _current_membership(request)
+        organization = membership.organization
+    queryset = (
+        Assessment.objects.filter(organization=organization)
+        .select_related("ai_system", "questionnaire", "created_by")
+        .order_by("-created_at", "-pk")
+    )
+    if system is not None:
+        queryset = queryset.filter(ai_system=system)
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "compliance/assessments/list.html",
+        {
+            "page_obj": page,
+            "assessments": page.object_list,
+            "system": system,
+            "organization": organization,
+            "membership": membership,
+            "can_edit": membership.can_edit,
+        },
+    )
+
+
+# ------------------------------------------------------------------- start
+
+
+@login_required
+def assessment_start(request, system_pk: int):
+    """Choose a published questionnaire and the date; the wizard starts at its first section."""
+    system, membership = scoped_or_404(
+        request.user, AISystem.objects.select_related("organization"), pk=system_pk
+    )
+    require_editor(membership)
+    questionnaires = Questionnaire.objects.published().order_by("slug", "-version")
+    form = StartAssessmentForm(request.POST or None, questionnaires=questionnaires)
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment = services.start_assessment(
+                system, form.cleaned_data["questionnaire"], by=request.user, as_of=form.cleaned_data["as_of"]
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Оценка начата. Ответы сохраняются по мере ввода."))
+            return redirect(_resume_url(assessment))
+    return render(
+        request,
+        "compliance/assessments/start.html",
+        {"form": form, "system": system, "organization": system.organization, "can_edit": True},
+    )
+
+
+# ------------------------------------------------------------------ wizard
+
+
+@login_required
+def assessment_detail(request, pk: int):
+    """Where an assessment is read: a final one's results; a draft resumes where it was left."""
+    assessment, _membership = _assessment(request, pk)
+    if assessment.is_final:
+        return redirect("compliance:assessment_results", pk=assessment.pk)
+    return redirect(_resume_url(assessment))
+
+
+@login_required
+def assessment_section(request, pk: int, code: str):
+    """One section of the wizard: only the questions the answers ask (the others are in the
+    page, hidden and disabled, for the script to reveal)."""
+    assessment, membership = _assessment(request, pk, edits=request.method == "POST")
+    definition = services.Definition.of(assessment.questionnaire)
+    section = next((s for s in definition.sections if s.code == code), None)
+    if section is None:
+        raise Http404(_("В опроснике нет такого раздела."))
+    rows, values = _answers(assessment, definition)
+    shown = definition.visibility(values)
+    questions = [q for q in definition.questions if q.section_id == section.pk]
+    prefetch_related_objects(
+        questions, Prefetch("provisions", queryset=Provision.objects.select_related("version__act"))
+    )
+    read_only = assessment.is_final or not membership.can_edit
+    form = SectionForm(request.POST or None, questions=questions, stored=values, disabled=read_only)
+
+    if request.method == "POST":
+        if assessment.is_final:
+            messages.error(request, _("Оценка окончательная и не изменяется: создайте новую редакцию."))
+            return redirect("compliance:assessment_results", pk=assessment.pk)
+        if form.is_valid():
+            asked = [q.code for q in questions if shown[q.code]]
+            submitted = form.answers(asked)
+            merged = {c: v for c, v in {**values, **submitted}.items() if v is not None}
+            after = definition.visibility(merged)
+            try:
+                services.save_answers(
+                    assessment, {c: v for c, v in submitted.items() if after[c]}, by=request.user
+                )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                return redirect(
+                    _after_save(request, assessment, definition, section, questions, shown, after)
+                )
+
+    index = definition.sections.index(section)
+    return render(
+        request,
+        "compliance/assessments/section.html",
+        {
+            "assessment": assessment,
+            "organization": assessment.organization,
+            "can_edit": not read_only,
+            "read_only": read_only,
+            "section": section,
+            "items": [
+                {
+                    "question": q,
+                    "field": form[q.code],
+                    "shown": shown[q.code],
+                    "answer": rows.get(q.code),
+                }
+                for q in questions
+            ],
+            "form": form,
+            "progress": _sections_progress(definition, shown, values),
+            "previous_section": definition.sections[index - 1] if index > 0 else None,
+            "next_section": definition.sections[index + 1] if index + 1 < len(definition.sections) else None,
+            "answers_api": reverse("api:assessment-answers", args=[assessment.pk]),
+        },
+    )
+
+
+def _after_save(request, assessment, definition, section, questions, shown_before, shown_after) -> str:
+    """Where "save" leads: new questions of this section first, else where the button says."""
+    here = reverse("compliance:assessment_section", args=[assessment.pk, section.code])
+    if any(shown_after[q.code] and not shown_before[q.code] for q in questions):
+        messages.info(request, _("Ответы сохранены. В разделе появились новые вопросы."))
+        return here
+    messages.success(request, _("Ответы сохранены."))
+    action = request.POST.get("action", "next")
+    index = definition.sections.index(section)
+    if action == "stay":
+        return here
+    if action == "previous" and index > 0:
+        return reverse(
+            "compliance:assessment_section", args=[assessment.pk, definition.sections[index - 1].code]
+        )
+    if action == "next" and index + 1 < len(definition.sections):
+        return reverse(
+            "compliance:assessment_section", args=[assessment.pk, definition.sections[index + 1].code]
+        )
+    return reverse("compliance:assessment_review", args=[assessment.pk])
+
+
+def _review_context(assessment, membership):
+    definition = services.Definition.of(assessment.questionnaire)
+    rows, values = _answers(assessment, definition)
+    shown = definition.visibility(values)
+    sections = OrderedDict(
+        (section.pk, {"section": section, "answers": []}) for section in definition.sections
+    )
+    missing = []
+    for question in definition.questions:
+        if not shown[question.code]:
+            continue
+        answer = rows.get(question.code)
+        if answer is None and question.required:
+            missing.append(question)
+        sections[question.section_id]["answers"].append(
+            {
+                "question": question,
+                "answer": answer,
+                "display": display_value(question, answer.value) if answer else "",
+            }
+        )
+    return {
+        "assessment": assessment,
+        "organization": assessment.organization,
+        "can_edit": membership.can_edit and not assessment.is_final,
+        "may_edit": membership.can_edit,
+        "sections": [entry for entry in sections.values() if entry["answers"]],
+        "missing": missing,
+        "report_button": _report_template_exists(),
+    }
+
+
+@login_required
+def assessment_review(request, pk: int):
+    """Every answer that counts, by section, with who gave it; the required ones still missing."""
+    assessment, membership = _assessment(request, pk)
+    return render(request, "compliance/assessments/review.html", _review_context(assessment, membership))
+
+
+@require_POST
+@login_required
+def assessment_finalize(request, pk: int):
+    """Freeze the assessment; refused, with the list of what is missing, while required answers are."""
+    assessment, membership = _assessment(request, pk, edits=True)
+    if assessment.is_final:
+        messages.info(request, _("Оценка уже окончательная."))
+        return redirect("compliance:assessment_results", pk=assessment.pk)
+    try:
+        services.finalize(assessment, by=request.user)
+    except ValidationError:
+        context = _review_context(assessment, membership)
+        context["refused"] = True
+        return render(request, "compliance/assessments/review.html", context, status=400)
+    messages.success(request, _("Оценка завершена. Её ответы и выводы больше не изменяются."))
+    return redirect("compliance:assessment_results", pk=assessment.pk)
+
+
+@require_POST
+@login_required
+def assessment_revise(request, pk: int):
+    """A new draft revision of a final assessment, its answers copied."""
+    assessment, _membership = _assessment(request, pk, edits=True)
+    try:
+        revision = services.revise(assessment, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(assessment.get_absolute_url())
+    messages.success(
+        request,
+        _("Создана редакция %(revision)s: измените ответы и завершите её.") % {"revision": revision.revision},
+    )
+    return redirect(_resume_url(revision))
+
+
+@login_required
+def assessment_history(request, pk: int):
+    """Every change of an answer: who, when, what (newest first)."""
+    assessment, membership = _assessment(request, pk)
+    events = (
+        AnswerEvent.objects.filter(assessment=assessment)
+        .select_related("user", "question__section")
+        .prefetch_related("question__options")
+        .order_by("-at", "-pk")
+    )
+    page = Paginator(events, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        {"event": event, "display": display_value(event.question, event.value)} for event in page.object_list
+    ]
+    return render(
+        request,
+        "compliance/assessments/history.html",
+        {
+            "assessment": assessment,
+            "organization": assessment.organization,
+            "can_edit": membership.can_edit,
+            "page_obj": page,
+            "rows": rows,
+        },
+    )
+
+
+# ----------------------------------------------------------------- results
+
+
+def _localized(values: dict | None):
+    return pick(values) if values else ""
+
+
+def results_view_data(data: dict) -> dict:
+    """assessment_data() ready for the page: texts in the page's language, findings grouped
+    by severity (most serious first), and the liability exposure — the provisions of the codes
+    (administrative, criminal, civil) that the findings cite, with the findings citing them."""
+
+    def classification(entry):
+        if not entry:
+            return None
+        return {**entry, "title": _localized(entry["title"]), "explanation": _localized(entry["explanation"])}
+
+    findings = [
+        {
+            **finding,
+            "title": _localized(finding["title"]),
+            "explanation": _localized(finding["explanation"]),
+            "actions": _localized(finding["actions"]),
+            "citations": [{**c, "text": _localized(c["citation"])} for c in finding["citations"]],
+            "obligations": [_localized(o["obligation"]) for o in finding["obligations"]],
+            "practices": [{"slug": p["slug"], "name": _localized(p["name"])} for p in finding["practices"]],
+        }
+        for finding in data["findings"]
+    ]
+    groups = [
+        {"severity": severity, "label": label, "findings": [f for f in findings if f["severity"] == value]}
+        for value, label, severity in ((s.value, s.label, s.value) for s in reversed(list(Severity)))
+    ]
+    codes = set(Act.objects.filter(kind=ActKind.CODE).values_list("slug", flat=True))
+    exposure: OrderedDict[tuple, dict] = OrderedDict()
+    for finding in findings:
+        for citation in finding["citations"]:
+            if citation["act"] in codes:
+                key = (citation["act"], citation["eid"])
+                entry = exposure.setdefault(key, {"citation": citation, "findings": []})
+                entry["findings"].append(finding)
+    return {
+        "risk": classification(data["risk"]),
+        "autonomy": classification(data["autonomy"]),
+        "groups": [group for group in groups if group["findings"]],
+        "prohibited": [f for f in findings if f["severity"] == Severity.PROHIBITED],
+        "exposure": sorted(exposure.values(), key=lambda e: (e["citation"]["act"], e["citation"]["eid"])),
+        "count": len(findings),
+    }
+
+
+@login_required
+def assessment_results(request, pk: int):
+    """Risk and autonomy, prohibited practices, findings by severity with their citations at
+    the assessment's date, and the liability exposure. A draft shows a preview."""
+    assessment, membership = _assessment(request, pk)
+    data = services.assessment_data(assessment)
+    missing = [] if assessment.is_final else services.missing_required(assessment)
+    return render(
+        request,
+        "compliance/assessments/results.html",
+        {
+            "assessment": assessment,
+            "organization": assessment.organization,
+            "can_edit": membership.can_edit,
+            "results": results_view_data(data),
+            "content_hash": data.get("content_hash", ""),
+            "missing": missing,
+            "report_button": _report_template_exists(),
+        },
+    )
