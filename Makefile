@@ -50,6 +50,7 @@ load-kb: migrate
 	$(BIN)/python manage.py load_kb
 
 run: load-kb
+	$(BIN)/python manage.py load_questionnaires
 	$(BIN)/python manage.py load_cases
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py load_synonyms

@@ -90,3 +90,6 @@ class CaseProvisionAdmin(SimpleHistoryAdmin):
     list_filter = ["relation"]
     list_select_related = ["case", "provision__version__act"]
     raw_id_fields = ["case", "provision"]
+
+
+from . import admin_questionnaire  # noqa: E402, F401  (questionnaires, rules, assessments)
