@@ -109,16 +109,20 @@ def case_filter(params, acts: list[Act], practices: list[ProhibitedPractice]) ->
     return chosen
 
 
-def _with_links(queryset):
-    """The records with their provision links (provision, version, act) and practices:
-    two queries for any number of records."""
-    return queryset.select_related("organization").prefetch_related(
+def _with_links(queryset, practices: bool = False):
+    """The records with their provision links (provision, version, act), and practices if
+    asked: one or two queries for any number of records."""
+    queryset = queryset.select_related("organization").prefetch_related(
         Prefetch(
             "provision_links",
             queryset=CaseProvision.objects.select_related("provision__version__act").order_by("order", "pk"),
-        ),
-        Prefetch("practices", queryset=ProhibitedPractice.objects.order_by("order", "slug")),
+        )
     )
+    if practices:
+        queryset = queryset.prefetch_related(
+            Prefetch("practices", queryset=ProhibitedPractice.objects.order_by("order", "slug"))
+        )
+    return queryset
 
 
 def _under(eid: str, prefix: str = "") -> Q:
@@ -150,7 +154,7 @@ def cases(user, chosen: CaseFilter | None = None):
 
 def visible_case(user, slug: str) -> CaseRecord | None:
     """The record `slug` if the user may read it (three queries), else None."""
-    return _with_links(CaseRecord.objects.visible_to(user).filter(slug=slug)).first()
+    return _with_links(CaseRecord.objects.visible_to(user).filter(slug=slug), practices=True).first()
 
 
 def cases_of_provision(user, provision: Provision) -> list[CaseRecord]:
