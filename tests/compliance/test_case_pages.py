@@ -241,3 +241,18 @@ def test_case_page_query_count_is_constant(client, ws, django_assert_num_queries
     log_in(client, ws, "viewer")
     with django_assert_num_queries(CASE_PAGE_QUERIES + SIGNED_IN_QUERIES):
         assert client.get("/cases/acme-complaint/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "kind"),
+    [
+        ("ru", "Дела и инциденты", "законодательное событие"),
+        ("kk", "Істер мен инциденттер", "заңнамалық оқиға"),
+        ("en", "Cases and incidents", "legislative event"),
+    ],
+)
+def test_pages_speak_the_chosen_language(client, language, heading, kind):
+    client.cookies["django_language"] = language
+    body = client.get("/cases/?kind=legislative_event").content.decode()
+    assert f"<h1>{heading}</h1>" in body and kind in body
+    assert client.get("/accounts/login/").status_code == 200
