@@ -56,7 +56,7 @@ class Assessment(models.Model):
         Organization, on_delete=models.CASCADE, related_name="assessments", verbose_name=_("организация")
     )
     ai_system = models.ForeignKey(
-        AISystem, on_delete=models.PROTECT, related_name="assessments", verbose_name=_("система ИИ"),
+        AISystem, on_delete=models.RESTRICT, related_name="assessments", verbose_name=_("система ИИ"),
         help_text=_("Система с оценками не удаляется: оценки — это записи о соответствии."),
     )
     questionnaire = models.ForeignKey(
@@ -68,7 +68,7 @@ class Assessment(models.Model):
     )
     revision = models.PositiveSmallIntegerField(_("редакция"), default=1)
     previous = models.OneToOneField(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="next_revision",
+        "self", on_delete=models.RESTRICT, null=True, blank=True, related_name="next_revision",
         verbose_name=_("предыдущая редакция"),
     )
     risk_level = models.CharField(_("степень риска"), max_length=10, choices=RiskLevel.choices, blank=True)

@@ -351,3 +351,18 @@ def test_evaluate_query_count_is_constant(draft, lawyer, django_assert_num_queri
     # sections; questions + options; rules + provisions + obligations + practices
     with django_assert_num_queries(7):
         assessments.Definition.of(draft.questionnaire)
+
+
+def test_deletion_keeps_records_unless_the_organisation_goes(draft, lawyer):
+    from django.db.models import RestrictedError
+
+    assessments.save_answers(draft, MINIMAL, by=lawyer)
+    final = assessments.finalize(draft, by=lawyer)
+    revision = assessments.revise(final, by=lawyer)
+    with pytest.raises(RestrictedError):
+        final.ai_system.delete()  # a system with assessments stays
+    with pytest.raises(RestrictedError):
+        final.delete()  # a revised assessment stays while its next revision exists
+    final.organization.delete()  # the organisation takes all its records along
+    assert not Assessment.objects.filter(pk__in=[final.pk, revision.pk]).exists()
+    assert not Answer.objects.filter(assessment_id=final.pk).exists()
