@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views, views_assessments, views_cases
+from .reports import views as report_views
 
 app_name = "compliance"
 urlpatterns = [
@@ -10,6 +11,8 @@ urlpatterns = [
     path("systems/<int:pk>/", views.AISystemDetail.as_view(), name="ai_system"),
     path("systems/<int:pk>/edit/", views.AISystemUpdate.as_view(), name="ai_system_edit"),
     path("systems/<int:pk>/delete/", views.AISystemDelete.as_view(), name="ai_system_delete"),
+    path("assessments/<int:pk>/report.pdf", report_views.assessment_report_pdf, name="assessment_report"),
+    path("verify/", report_views.verify, name="verify"),
     path("systems/<int:system_pk>/assessments/", views_assessments.assessment_list, name="system_assessments"),
     path("systems/<int:system_pk>/assessments/new/", views_assessments.assessment_start, name="assessment_start"),
     path("assessments/", views_assessments.assessment_list, name="assessments"),

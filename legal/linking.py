@@ -140,6 +140,17 @@ def version_terms(act: str | None, version: str | None) -> list[TermEntry]:
     return terms_by_version().get((act, version), [])
 
 
+def terms_in(texts, act: str | None, version: str | None, lang: str) -> list[TermEntry]:
+    """The defined terms of an act version that occur in `texts` (in `lang`), in the
+    version's order: the glossary of a document such as a PDF report."""
+    entries = version_terms(act, version)
+    found = set()
+    for text in texts:
+        if text and entries:
+            found.update(entry.eid for _start, _end, entry in _term_spans(str(text), lang, entries, [], None))
+    return [entry for entry in entries if entry.eid in found]
+
+
 def invalidate_term_cache(**kwargs) -> None:
     global _terms, _terms_generation
     _terms_generation += 1
