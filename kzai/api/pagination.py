@@ -46,11 +46,11 @@ def page_size_from(request, default=DEFAULT_PAGE_SIZE, maximum=MAX_PAGE_SIZE) ->
     return int(raw)
 
 
-def positive_int(request, name: str, default: int, maximum: int = 1_000_000) -> int:
+def positive_int(request, name: str, default: int, maximum: int | None = None) -> int:
     raw = request.query_params.get(name)
     if raw is None:
         return default
-    if not raw.isdigit() or not 1 <= int(raw) <= maximum:
+    if not raw.isdigit() or int(raw) < 1 or (maximum is not None and int(raw) > maximum):
         raise ValidationError(
             {name: [_("«%(value)s» — не номер страницы: нужно целое число от 1.") % {"value": raw}]}
         )
@@ -70,6 +70,24 @@ class PagePagination(pagination.PageNumberPagination):
 
     def get_page_number(self, request, paginator):
         return positive_int(request, self.page_query_param, 1)
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": "page",
+                "required": False,
+                "in": "query",
+                "description": "Page number, from 1.",
+                "schema": {"type": "integer", "minimum": 1},
+            },
+            {
+                "name": "page_size",
+                "required": False,
+                "in": "query",
+                "description": f"Results per page, 1–{self.max_page_size} (default {self.page_size}).",
+                "schema": {"type": "integer", "minimum": 1, "maximum": self.max_page_size},
+            },
+        ]
 
     def get_next_link(self):
         if not self.page.has_next():

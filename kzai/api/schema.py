@@ -52,6 +52,24 @@ class ProblemAutoSchema(AutoSchema):
     def get_override_parameters(self):
         return [*super().get_override_parameters(), LANG_PARAMETER, ACCEPT_LANGUAGE]
 
+    def _get_parameters(self):
+        """Query strings are never blank: `ApiMixin` rejects `?act=` and `?q=%20` (say so in the schema)."""
+        parameters = super()._get_parameters()
+        for parameter in parameters:
+            schema = parameter.get("schema", {})
+            if parameter["in"] == "query" and schema.get("type") == "string" and "enum" not in schema:
+                schema.setdefault("minLength", 1)
+                schema.setdefault("pattern", r"\S")
+        return parameters
+
+    def _get_request_body(self, direction="request"):
+        """A view with `request_body_required = True` says so (drf-spectacular leaves it
+        optional when the body has several media types)."""
+        body = super()._get_request_body(direction)
+        if body and getattr(self.view, "request_body_required", False):
+            body["required"] = True
+        return body
+
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         codes = {**ERROR_CODES, **getattr(self.view, "error_responses", {})}

@@ -26,6 +26,7 @@ class ApiMixin:
 
     query_serializer_class = None
     extra_query_parameters: tuple[str, ...] = ()
+    metadata_class = None  # OPTIONS is a 405: the schema (/api/schema/) describes every operation
 
     def allowed_query_parameters(self) -> set[str]:
         names = {"lang", *self.extra_query_parameters}

@@ -281,7 +281,6 @@ class Search(LegalView):
 
     query_serializer_class = queries.SearchQuery
     pagination_class = None
-    extra_query_parameters = ("page", "page_size")
 
     def get(self, request):
         params = self.query()
@@ -328,6 +327,7 @@ class Resolve(LegalView):
     pagination_class = None
     parser_classes = [JSONParser, PlainTextParser]
     error_responses = {"413": "The text is over 100 KB.", "415": "Send application/json or text/plain."}
+    request_body_required = True
     MAX_BYTES = 100 * 1024
 
     @property
@@ -348,8 +348,8 @@ class Resolve(LegalView):
         if length > self.MAX_BYTES:
             raise PayloadTooLarge(_("Текст больше 100 КБ: разделите его на части."))
         context = self.query()
-        if isinstance(request.data, str):
-            text = request.data
+        if request.content_type.startswith("text/plain"):
+            text = request.data if isinstance(request.data, str) else ""  # an empty body: no text
         else:
             body = queries.ResolveBody(data=request.data)
             body.is_valid(raise_exception=True)
