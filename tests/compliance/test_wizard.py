@@ -1,0 +1,221 @@
+"""The assessment wizard in the browser (without JavaScript): start, answer by section, resume,
+review, finalise, results, revise, history."""
+
+import pytest
+from django.urls import reverse
+
+from compliance import assessments
+from compliance.models import AnswerEvent, Assessment
+from tests.compliance.wizard_helpers import DEEPFAKE_FINDINGS, DEEPFAKE_SERVICE, questionnaire, split  # noqa: F401
+from tests.compliance.workspace import log_in, ws  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+def section_url(assessment, code):
+    return reverse("compliance:assessment_section", args=[assessment.pk, code])
+
+
+@pytest.fixture
+def draft(ws, questionnaire):  # noqa: F811
+    return assessments.start_assessment(ws.system, questionnaire, by=ws.users["lawyer"], as_of=questionnaire.as_of)
+
+
+def test_start_defaults_to_the_questionnaires_date_and_opens_the_first_section(client, ws, questionnaire):  # noqa: F811
+    log_in(client, ws, "lawyer")
+    url = reverse("compliance:assessment_start", args=[ws.system.pk])
+    assert client.get(url).context["form"]["questionnaire"].value() == questionnaire.pk
+    response = client.post(url, {"questionnaire": questionnaire.pk, "as_of": ""})
+    assessment = Assessment.objects.get(ai_system=ws.system)
+    assert assessment.as_of == questionnaire.as_of
+    assert assessment.created_by == ws.users["lawyer"]
+    assert response["Location"] == section_url(assessment, "system")
+
+
+def test_start_refuses_a_date_before_the_questionnaires(client, ws, questionnaire):  # noqa: F811
+    log_in(client, ws, "lawyer")
+    response = client.post(
+        reverse("compliance:assessment_start", args=[ws.system.pk]),
+        {"questionnaire": questionnaire.pk, "as_of": "2020-01-01"},
+    )
+    assert response.status_code == 200
+    assert "as_of" in response.context["form"].errors
+    assert not Assessment.objects.exists()
+
+
+def test_section_shows_only_visible_questions(client, ws, draft):  # noqa: F811
+    log_in(client, ws, "lawyer")
+    html = client.get(section_url(draft, "synthetic")).content.decode()
+    assert 'data-question="generates_media" data-kind="yes_no">' in html
+    # asked only when the system generates media
+    assert 'data-question="imitates_reality" data-kind="single" hidden disabled>' in html
+    assessments.save_answers(draft, {"generates_media": True}, by=ws.users["lawyer"])
+    html = client.get(section_url(draft, "synthetic")).content.decode()
+    assert 'data-question="imitates_reality" data-kind="single">' in html
+
+
+def test_save_and_continue_saves_and_goes_to_the_next_section(client, ws, draft):  # noqa: F811
+    log_in(client, ws, "lawyer")
+    response = client.post(
+        section_url(draft, "system"),
+        {"org_roles": ["developer", "owner"], "deployment_mode": "closed", "restricted_data": "false",
+         "action": "next"},
+    )
+    assert response["Location"] == section_url(draft, "classification")
+    assert assessments.stored_answers(draft) == {
+        "org_roles": ["developer", "owner"], "deployment_mode": "closed", "restricted_data": False,
+    }
+    events = AnswerEvent.objects.filter(assessment=draft)
+    assert events.count() == 3 and {e.user for e in events} == {ws.users["lawyer"]}
+
+
+def test_an_answer_that_opens_questions_keeps_you_on_the_section(client, ws, draft):  # noqa: F811
+    log_in(client, ws, "lawyer")
+    response = client.post(section_url(draft, "synthetic"), {"generates_media": "true", "action": "next"})
+    assert response["Location"] == section_url(draft, "synthetic")
+    html = client.get(response["Location"]).content.decode()
+    assert "появились новые вопросы" in html
+    assert 'data-question="imitates_reality" data-kind="single">' in html
+
+
+def test_an_answer_that_hides_questions_keeps_their_answers_but_ignores_them(client, ws, draft):  # noqa: F811
+    assessments.save_answers(draft, {"generates_media": True, "imitates_reality": "yes"}, by=ws.users["lawyer"])
+    log_in(client, ws, "lawyer")
+    client.post(
+        section_url(draft, "synthetic"),
+        {"generates_media": "false", "imitates_reality": "yes", "action": "stay"},
+    )
+    assert assessments.stored_answers(draft)["generates_media"] is False
+    assert "imitates_reality" not in [q.code for q in assessments.visible_questions(draft)]
+
+
+def test_an_invalid_choice_is_shown_and_nothing_is_saved(client, ws, draft):  # noqa: F811
+    log_in(client, ws, "lawyer")
+    response = client.post(section_url(draft, "system"), {"deployment_mode": "everywhere", "org_roles": ["owner"]})
+    assert response.status_code == 200
+    assert "deployment_mode" in response.context["form"].errors
+    assert assessments.stored_answers(draft) == {}
+
+
+def test_resume_where_left(client, ws, draft):  # noqa: F811
+    first, _rest = split(DEEPFAKE_SERVICE)
+    assessments.save_answers(draft, first, by=ws.users["lawyer"])
+    log_in(client, ws, "viewer")
+    response = client.get(draft.get_absolute_url())
+    assert response["Location"] == section_url(draft, "synthetic")
+
+
+def test_review_lists_missing_and_finalise_is_refused_with_them(client, ws, draft):  # noqa: F811
+    first, _rest = split(DEEPFAKE_SERVICE)
+    assessments.save_answers(draft, first, by=ws.users["lawyer"])
+    log_in(client, ws, "lawyer")
+    review = client.get(reverse("compliance:assessment_review", args=[draft.pk])).content.decode()
+    assert 'data-missing="generates_media"' in review
+    assert 'data-missing="ai_disclosed"' not in review
+    response = client.post(reverse("compliance:assessment_finalize", args=[draft.pk]))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Оценку нельзя завершить" in html
+    missing = {q.code for q in response.context["missing"]}
+    assert missing == {q.code for q in assessments.missing_required(draft)}
+    assert "generates_media" in missing
+    draft.refresh_from_db()
+    assert not draft.is_final
+
+
+def test_finalise_then_results_and_read_only(client, ws, draft):  # noqa: F811
+    assessments.save_answers(draft, DEEPFAKE_SERVICE, by=ws.users["owner"])
+    log_in(client, ws, "lawyer")
+    response = client.post(reverse("compliance:assessment_finalize", args=[draft.pk]))
+    results_url = reverse("compliance:assessment_results", args=[draft.pk])
+    assert response["Location"] == results_url
+    draft.refresh_from_db()
+    assert draft.is_final and draft.finalized_by == ws.users["lawyer"]
+
+    html = client.get(results_url).content.decode()
+    for code, severity in DEEPFAKE_FINDINGS.items():
+        assert f'data-finding="{code}" data-severity="{severity}"' in html
+    assert html.index('data-severity="high"') < html.index('data-severity="medium"') < html.index(
+        'data-severity="info"'
+    )
+    # citations link the provisions at the questionnaire's version; the codes are the liability exposure
+    assert 'href="/acts/ai-law/2025-11-17/art_21__para_2/"' in html
+    assert 'data-exposure="admin-code/art_641-1"' in html
+    assert 'data-exposure="criminal-code/art_190"' in html
+    assert 'data-exposure="ai-law/' not in html
+    assert 'data-prohibited="none"' in html
+    assert draft.content_hash in html
+
+    # final: the section is read-only and a POST changes nothing
+    section = client.get(section_url(draft, "system")).content.decode()
+    assert "только для чтения" in section and 'name="action"' not in section
+    response = client.post(section_url(draft, "system"), {"deployment_mode": "open", "org_roles": ["owner"]})
+    assert response["Location"] == results_url
+    assert assessments.stored_answers(draft)["deployment_mode"] == "closed"
+    assert client.get(draft.get_absolute_url())["Location"] == results_url
+
+
+def test_revise_makes_a_new_draft_with_the_answers(client, ws, draft):  # noqa: F811
+    assessments.save_answers(draft, DEEPFAKE_SERVICE, by=ws.users["owner"])
+    final = assessments.finalize(draft, by=ws.users["owner"])
+    log_in(client, ws, "lawyer")
+    assert "Новая редакция" in client.get(reverse("compliance:assessment_results", args=[final.pk])).content.decode()
+    response = client.post(reverse("compliance:assessment_revise", args=[final.pk]))
+    revision = Assessment.objects.get(previous=final)
+    assert revision.revision == 2 and not revision.is_final
+    # it resumes at the first question left open: the optional one on copyright
+    assert response["Location"] == section_url(revision, "training")
+    assert assessments.stored_answers(revision) == assessments.stored_answers(final)
+    # a second revision of the same assessment is refused with a message
+    response = client.post(reverse("compliance:assessment_revise", args=[final.pk]), follow=True)
+    assert "уже есть следующая редакция" in response.content.decode()
+    assert Assessment.objects.filter(previous=final).count() == 1
+
+
+def test_history_shows_who_and_when(client, ws, draft):  # noqa: F811
+    assessments.save_answers(draft, {"deployment_mode": "open"}, by=ws.users["owner"])
+    assessments.save_answers(draft, {"deployment_mode": "closed"}, by=ws.users["lawyer"])
+    log_in(client, ws, "viewer")
+    html = client.get(reverse("compliance:assessment_history", args=[draft.pk])).content.decode()
+    assert html.index("acme-lawyer") < html.index("acme-owner")  # newest first
+    assert "Закрытая" in html or "закрытая" in html
+    review = client.get(reverse("compliance:assessment_review", args=[draft.pk])).content.decode()
+    assert "Ответил acme-lawyer" in review
+
+
+def test_lists_of_the_organisation_and_of_a_system(client, ws, draft):  # noqa: F811
+    other = assessments.start_assessment(ws.other_system, by=ws.users["outsider"])
+    log_in(client, ws, "viewer")
+    html = client.get(reverse("compliance:assessments")).content.decode()
+    assert f'href="{draft.get_absolute_url()}"' in html and f'href="{other.get_absolute_url()}"' not in html
+    html = client.get(reverse("compliance:system_assessments", args=[ws.system.pk])).content.decode()
+    assert f'href="{draft.get_absolute_url()}"' in html
+    assert reverse("compliance:assessment_start", args=[ws.system.pk]) not in html  # a viewer cannot start
+
+
+def test_viewer_reads_the_wizard_without_inputs_to_answer(client, ws, draft):  # noqa: F811
+    log_in(client, ws, "viewer")
+    html = client.get(section_url(draft, "system")).content.decode()
+    assert "data-autosave" not in html and 'name="action"' not in html
+    assert " disabled" in html
+
+
+#: Queries per page whatever the number of answers: session and user, memberships, the
+#: assessment, the questionnaire's definition (sections, questions, options, rules and their
+#: citations), the answers, and the page's own extras.
+QUERIES = {"section": 13, "review": 12, "results": 23}
+
+
+@pytest.mark.parametrize("page", sorted(QUERIES))
+def test_query_counts_do_not_grow_with_answers(client, ws, draft, django_assert_num_queries, page):  # noqa: F811
+    url = {
+        "section": section_url(draft, "synthetic"),
+        "review": reverse("compliance:assessment_review", args=[draft.pk]),
+        "results": reverse("compliance:assessment_results", args=[draft.pk]),
+    }[page]
+    log_in(client, ws, "lawyer")
+    for answers in split(DEEPFAKE_SERVICE):  # half the questions answered, then all
+        assessments.save_answers(draft, answers, by=ws.users["lawyer"])
+        client.get(url)  # warm the caches of the citations and terms the texts link
+        with django_assert_num_queries(QUERIES[page]):
+            assert client.get(url).status_code == 200
