@@ -1,4 +1,5 @@
-"""The PDF report of a final assessment, kept as first generated: the bytes are the record.
+"""The PDF report of a final assessment, kept as first generated: the bytes are the record
+(deleted only with its assessment, e.g. when the organisation is deleted).
 
 A final assessment's report must be the same document every time anyone downloads it, and
 `/verify/` must recognise it years later, whatever has changed since in kzai's knowledge
@@ -27,7 +28,7 @@ class ReportRecordQuerySet(models.QuerySet):
 
 class ReportRecord(models.Model):
     assessment = models.ForeignKey(
-        Assessment, on_delete=models.PROTECT, related_name="reports", verbose_name=_("оценка")
+        Assessment, on_delete=models.CASCADE, related_name="reports", verbose_name=_("оценка")
     )
     language = models.CharField(_("язык"), max_length=2, choices=[(code, code) for code in LANGUAGE_CODES])
     sha256 = models.CharField(_("SHA-256 файла"), max_length=64, db_index=True)

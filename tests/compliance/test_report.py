@@ -259,3 +259,9 @@ def test_hostile_content_in_names_descriptions_and_answers_fetches_nothing(db):
         text = text_of(pdf)
         assert "root:x:0:0" not in text
         assert "file:///etc/passwd" in flat(text).replace(" ", "")  # shown as text, not followed
+
+
+def test_reports_go_with_their_organisation(owner_client, case):
+    download(owner_client, case.final)
+    case.organization.delete()
+    assert not ReportRecord.objects.exists()
