@@ -47,6 +47,8 @@ class SearchEntry(models.Model):
         indexes = [
             models.Index(fields=["entity_type", "object_id"], name="search_entry_object"),
             models.Index(fields=["version", "language"], name="search_entry_version"),
+            # a page's rows of a provision and of the term it defines; deleting a provision
+            models.Index(fields=["provision_pk"], name="search_entry_provision"),
         ]
 
     def __str__(self):

@@ -42,7 +42,7 @@ from . import query as matching
 from . import text
 
 MAX_LIMIT = 100
-# Index rows ranked per query at most (the first in index order): bounds a broad query's
+# Index rows ranked per query at most (the first in storage order): bounds a broad query's
 # work. Below it results and counts are exact; at it, `capped` and the count is "at least".
 CANDIDATES = 1000
 

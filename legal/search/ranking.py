@@ -3,8 +3,9 @@
 One statement returns a page of results and the counts:
 
 1. `m` — the candidates: index rows that match and pass the filters, **the first
-   `cap` in index order** (`ORDER BY id LIMIT cap`). This bounds the work of a broad
-   query: at most `cap` rows are ranked, whatever the size of the corpus.
+   `cap` in storage order** (FTS5: rowid; PostgreSQL: physical order, no ORDER BY so
+   the scan stops after `cap` rows). This bounds the work of a broad query: at most
+   `cap` rows are ranked, whatever the size of the corpus.
 2. `g` — one row per result: a term is merged into the definition it belongs to (both
    have the definition's `provision_pk`), every other record is its own result; the
    rank of a result is the best rank of its rows.

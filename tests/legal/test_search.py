@@ -16,12 +16,14 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from legal.models import ActVersion, EntityType, OfficialText, Provision, SearchEntry, Synonym
-from legal.search import InvalidSearch, build_filters, parse, result_keys, search
+from legal.search import InvalidSearch, build_filters, indexer, parse, result_keys, search
 from legal.search.text import highlight, kazakh_stem, query_stems, stem
 
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2026, 11, 21)
+# The order the backends scan index rows in: FTS5 by rowid, PostgreSQL by physical place.
+STORAGE_ORDER = "ctid" if connection.vendor == "postgresql" else "id"
 
 
 @pytest.fixture(autouse=True)
@@ -45,12 +47,12 @@ def reference_keys(query, cap=None, **filters):
     """What a query must find, evaluated in Python over SearchEntry.stemmed.
 
     A term and its definition are one result: the definition provision. With `cap`, only
-    the first `cap` matching index rows (by id) are candidates, as in the service."""
+    the first `cap` matching index rows in storage order are candidates, as in the service."""
     match = parse(query)
     spec, _on = build_filters(**filters)
     keys = set()
     rows = 0
-    for entry in SearchEntry.objects.order_by("id"):
+    for entry in SearchEntry.objects.raw(f"SELECT * FROM legal_searchentry ORDER BY {STORAGE_ORDER}"):
         if spec.version_ids is not None:
             if entry.version_id is None:
                 if not spec.include_unversioned:
@@ -344,10 +346,25 @@ def test_page_query_count_is_constant(client):
 
 
 def test_generate_corpus_builds_an_indexed_act():
-    call_command("generate_corpus", provisions=30, batch=20, stdout=io.StringIO())
-    call_command("generate_corpus", provisions=25, stdout=io.StringIO())  # recreates, not adds
-    assert Provision.objects.filter(version__act__slug="synthetic-corpus").count() == 25
-    assert search("уполномоченного органа", act="synthetic-corpus").total > 0
+    out = io.StringIO()
+    call_command("generate_corpus", provisions=30, batch=20, stdout=out)
+    assert "20/30 provisions" in out.getvalue()  # progress every batch
+    call_command("generate_corpus", provisions=25, seed=7, stdout=io.StringIO())  # recreates, not adds
+    corpus = Provision.objects.filter(version__act__slug="synthetic-corpus").order_by("order")
+    assert corpus.count() == 25
+    # bulk-written index rows are exactly what the indexer writes for those provisions
+    for provision in corpus.select_related("version__act")[:5]:
+        written = SearchEntry.objects.filter(entity_type=EntityType.PROVISION, object_id=provision.pk)
+        expected = indexer.provision_entries(provision)
+        assert [(e.language, e.text, e.words, e.stemmed, e.eid) for e in written] == [
+            (e.language, e.text, e.words, e.stemmed, e.eid) for e in expected
+        ]
+    word = corpus.first().summary_ru.split()[0]
+    assert search(word, act="synthetic-corpus").total > 0
+    # the same seed gives the same corpus
+    texts = list(corpus.values_list("summary_ru", flat=True))
+    call_command("generate_corpus", provisions=25, seed=7, stdout=io.StringIO())
+    assert list(corpus.values_list("summary_ru", flat=True)) == texts
 
 
 def test_quick_cite_can_send_a_citation_back_to_search(client):
@@ -385,7 +402,7 @@ def test_a_term_found_only_by_its_own_words_still_shows_its_definition():
 
 def test_broad_queries_rank_a_bounded_candidate_set(monkeypatch):
     """Beyond CANDIDATES matching rows the count is a lower bound, and what is ranked is
-    the first rows in index order: the same set on every backend."""
+    the first rows in storage order: the Python reference over that order agrees."""
     exact = search("ИИ", limit=100)
     assert not exact.capped and exact.total > 20
     monkeypatch.setattr("legal.search.CANDIDATES", 12)
