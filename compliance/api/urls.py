@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from compliance.reports import api as report_api
+
 from . import views
 
 urlpatterns = [
@@ -17,4 +19,8 @@ urlpatterns = [
     path("assessments/<int:pk>/finalize/", views.AssessmentFinalize.as_view(), name="assessment-finalize"),
     path("assessments/<int:pk>/revise/", views.AssessmentRevise.as_view(), name="assessment-revise"),
     path("assessments/<int:pk>/findings/", views.AssessmentFindings.as_view(), name="assessment-findings"),
+    path(
+        "assessments/<int:pk>/report.pdf", report_api.AssessmentReportPdf.as_view(), name="assessment-report"
+    ),
+    path("verify/", report_api.Verify.as_view(), name="verify"),
 ]

@@ -1,0 +1,102 @@
+"""API v1: an assessment's PDF report and the verification of a report by hash or file.
+
+GET  /api/v1/assessments/<id>/report.pdf[?lang=kk]   members of the organisation only (404 otherwise)
+POST /api/v1/verify/   {"sha256": "…"} as JSON, or the PDF as multipart `file`
+
+The PDF is the same bytes as the page's (stored once for a final assessment).
+"""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import permissions, serializers
+from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from compliance.access import membership_in, scoped_or_404
+from compliance.models import Assessment
+from kzai.api.exceptions import ApiError
+from kzai.api.views import ApiMixin
+
+from . import services
+from .engine import RenderError
+from .http import pdf_response
+from .views import MAX_UPLOAD, report_filename
+
+
+@extend_schema(
+    tags=["assessments"],
+    responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="PDF/A-3b")},
+)
+class AssessmentReportPdf(ApiMixin, APIView):
+    """The assessment's PDF report in `lang` (ru, kk, en). A final assessment's report is
+    the same file every time; a draft's carries a DRAFT watermark."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    error_responses = {"401": "Sign in or send a token.", "503": "Rendering took too long."}
+
+    def get(self, request, pk: int) -> HttpResponse:
+        assessment, _membership = scoped_or_404(
+            request.user, Assessment.objects.select_related("organization", "ai_system"), pk=pk
+        )
+        try:
+            rendered = services.report_pdf(assessment, self.language)
+        except RenderError as error:
+            raise ApiError(503, "render-failed", "PDF not produced", str(error)) from None
+        return pdf_response(rendered, report_filename(assessment, self.language))
+
+
+class VerifyRequest(serializers.Serializer):
+    sha256 = serializers.RegexField(r"^\s*[0-9a-fA-F]{64}\s*$", required=False)
+    file = serializers.FileField(required=False)
+
+    def validate(self, attrs):
+        if not attrs.get("file") and not attrs.get("sha256"):
+            raise serializers.ValidationError(_("Выберите PDF-файл или введите его SHA-256."))
+        if attrs.get("file") and attrs["file"].size > MAX_UPLOAD:
+            raise serializers.ValidationError({"file": _("Файл больше 25 МБ — это не отчёт kzai.")})
+        return attrs
+
+
+@extend_schema(
+    tags=["reports"],
+    request={"application/json": VerifyRequest, "multipart/form-data": VerifyRequest},
+    responses=inline_serializer(
+        "Verification",
+        {
+            "sha256": serializers.CharField(),
+            "verified": serializers.BooleanField(),
+            "kind": serializers.ChoiceField(["report", "data"], allow_null=True),
+            "assessment": serializers.DictField(allow_null=True),
+        },
+    ),
+)
+class Verify(ApiMixin, APIView):
+    """Is this PDF (or SHA-256) an unchanged kzai report, and of which assessment?
+    Anyone may ask; organisation and AI system are named to members only."""
+
+    permission_classes = [permissions.AllowAny]
+    parser_classes = [JSONParser, MultiPartParser]
+    error_responses = {}
+
+    def post(self, request) -> Response:
+        form = VerifyRequest(data=request.data)
+        form.is_valid(raise_exception=True)
+        upload = form.validated_data.get("file")
+        sha256 = services.file_sha256(upload) if upload else form.validated_data["sha256"].strip().lower()
+        result = services.verify(sha256)
+        body = {"sha256": sha256, "verified": result.is_report, "kind": result.kind, "assessment": None}
+        if result.assessment is not None:
+            assessment = result.assessment
+            about = {"id": assessment.pk, "revision": assessment.revision, "status": assessment.status}
+            if result.report is not None:
+                report = result.report
+                about.update(language=report.language, finalized_at=report.generated_at.isoformat())
+            if membership_in(request.user, assessment.organization_id):
+                about.update(organization=assessment.organization.name, ai_system=assessment.ai_system.name)
+            body["assessment"] = about
+        return Response(body)
