@@ -5,6 +5,7 @@ uses it for `order`, which the index does not hold; anything else done in bulk m
 `indexer.index_*` or `manage.py reindex`.
 """
 
+from django.db.backends.signals import connection_created
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from legal.models import (
@@ -71,11 +72,21 @@ def _act_saved(sender, instance, raw=False, **kwargs):
     )
 
 
+def _postgres_session(sender, connection, **kwargs):
+    """Sequential scans start at the first page: the search's candidates are "the first
+    matches in storage order" (legal.search.postgres), and a synchronized scan would start
+    where the last one stopped, so the same query, or its next page, would rank others."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronize_seqscans = off")
+
+
 _handlers = []
 
 
 def connect() -> None:
     uid = "legal.search"
+    connection_created.connect(_postgres_session, dispatch_uid=f"{uid}.session")
     post_save.connect(_provision_saved, sender=Provision, dispatch_uid=f"{uid}.provision")
     post_delete.connect(_provision_deleted, sender=Provision, dispatch_uid=f"{uid}.provision")
     post_save.connect(_official_text_changed, sender=OfficialText, dispatch_uid=f"{uid}.official")

@@ -454,3 +454,13 @@ def test_deepfake_does_not_match_every_synthetic_thing():
     assert ("ai-law", "art_1__def_4") in eids("дипфейк")
     assert ("ai-law", "art_21") in eids("дипфейк")
     assert ("ai-law", "art_1__def_4") in eids("deepfake")
+
+
+def test_postgres_scans_start_at_the_first_page():
+    """Capped candidates are the first in storage order: a synchronized scan would start
+    mid-table and page 2 would rank other rows than page 1."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: SQLite's FTS5 always walks rowids in order")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronize_seqscans")
+        assert cursor.fetchone()[0] == "off"
