@@ -207,7 +207,11 @@ def env_throttle_rate(name: str, default: str) -> str:
 
 def cache_from_url(url: str) -> dict:
     if not url or url.startswith("locmem://"):
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "kzai"}
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "kzai",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
     if url.startswith("db://"):
         return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": url[5:] or "kzai_cache"}
     if url.startswith(("redis://", "rediss://")):
@@ -255,6 +259,9 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {"ConfidenceEnum": "legal.models.Confidence"},
 }
+
+# Rendered API answers are cached this long (0: off); see kzai/api/response_cache.py.
+KZAI_API_CACHE_SECONDS = env_int("KZAI_API_CACHE_SECONDS", 300)
 
 # A minimal JSON view at /api/floor/ for bench/api.py to compare against; off unless asked.
 KZAI_API_FLOOR = env_bool("KZAI_API_FLOOR", False)

@@ -7,7 +7,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from rest_framework.response import Response
 
-from . import language
+from . import language, response_cache
 from .conditional import conditional_response
 from .exceptions import ApiError, problem
 
@@ -22,10 +22,13 @@ class ApiMixin:
       and renders; `Content-Language` says which, `Vary: Accept-Language`.
     - A successful GET gets an ETag (hash of the body) and, if `last_modified()` returns a
       time, Last-Modified; a matching If-None-Match / If-Modified-Since gets a 304.
+    - With `cache_responses = True` and a `last_modified()`, a GET's rendered body is cached
+      (response_cache.py), keyed by that time: any change to the data makes new keys.
     """
 
     query_serializer_class = None
     extra_query_parameters: tuple[str, ...] = ()
+    cache_responses = False
     metadata_class = None  # OPTIONS is a 405: the schema (/api/schema/) describes every operation
 
     def allowed_query_parameters(self) -> set[str]:
@@ -81,6 +84,16 @@ class ApiMixin:
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         self.check_query_parameters(request)
+        self.response_cache_key = response_cache.key(self, request)
+        if self.response_cache_key:
+            cached = response_cache.get(self.response_cache_key)
+            if cached is not None:
+                raise response_cache.Hit(cached)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, response_cache.Hit):
+            return exc.response
+        return super().handle_exception(exc)
 
     def query(self) -> dict:
         """The validated query parameters of `query_serializer_class`."""
@@ -98,8 +111,10 @@ class ApiMixin:
             response = super().dispatch(request, *args, **kwargs)
             if isinstance(response, Response):
                 response.render()
-                if request.method in ("GET", "HEAD") and response.status_code == 200:
-                    response = conditional_response(request, response, self.last_modified())
+                if getattr(self, "response_cache_key", None) and response.status_code == 200:
+                    response_cache.store(self.response_cache_key, response)
+            if request.method in ("GET", "HEAD") and response.status_code == 200:
+                response = conditional_response(request, response, self.last_modified())
         response["Content-Language"] = self.language
         patch_vary_headers(response, ("Accept-Language",))
         return response

@@ -17,7 +17,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 CACHE_KEY = "kzai:api:kb-last-modified"
-CACHE_SECONDS = 300
+CACHE_SECONDS = 60
 
 
 def _history_tables() -> list[str]:

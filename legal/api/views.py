@@ -42,6 +42,7 @@ class LegalView(ApiMixin, generics.GenericAPIView):
     """The public knowledge base: anyone may read (other methods are 405s); throttled."""
 
     permission_classes = [AllowAny]
+    cache_responses = True
 
     def last_modified(self):
         return freshness.kb_last_modified()

@@ -12,6 +12,13 @@ from tests.legal.test_queries import bulk_act
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _no_response_cache(settings):
+    """Count the work of answering, not the cache of answers (tested at the end)."""
+    settings.KZAI_API_CACHE_SECONDS = 0
+
+
 QUERIES = {
     # act, its versions (the version in force is picked from them)
     "/api/v1/acts/{slug}/": 2,
@@ -77,3 +84,17 @@ def test_constant_queries_for_lists_as_they_grow(client, url, django_assert_num_
     client.get(url)
     with django_assert_num_queries(LIST_QUERIES[url]):
         assert client.get(url).status_code == 200
+
+
+def test_a_repeated_read_is_answered_from_the_cache_without_queries(
+    client, settings, django_assert_num_queries
+):
+    settings.KZAI_API_CACHE_SECONDS = 300
+    url = "/api/v1/acts/ai-law/versions/2025-11-17/provisions/art_21__para_2/"
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        again = client.get(url)
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    with django_assert_num_queries(0):  # throttles, parameters and language still apply
+        assert client.get(url, {"lang": "de"}).status_code == 400
+    assert client.get(url, {"lang": "en"}).json()["citation"].startswith("Article 21(2)")
