@@ -9,7 +9,7 @@ questionnaires, which anyone may read. Writing flows are compliance.assessments'
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Prefetch, ProtectedError
+from django.db.models import Prefetch, ProtectedError, RestrictedError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -64,7 +64,7 @@ class WorkspaceView(ApiMixin, generics.GenericAPIView):
     def perform_destroy(self, instance):
         try:
             instance.delete()
-        except ProtectedError:
+        except (ProtectedError, RestrictedError):
             raise ApiError(
                 409, "protected", "Protected", _("Запись нельзя удалить: на неё ссылаются оценки.")
             ) from None

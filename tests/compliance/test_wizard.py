@@ -18,7 +18,9 @@ def section_url(assessment, code):
 
 @pytest.fixture
 def draft(ws, questionnaire):  # noqa: F811
-    return assessments.start_assessment(ws.system, questionnaire, by=ws.users["lawyer"], as_of=questionnaire.as_of)
+    return assessments.start_assessment(
+        ws.system, questionnaire, by=ws.users["lawyer"], as_of=questionnaire.as_of
+    )
 
 
 def test_start_defaults_to_the_questionnaires_date_and_opens_the_first_section(client, ws, questionnaire):  # noqa: F811
@@ -58,12 +60,18 @@ def test_save_and_continue_saves_and_goes_to_the_next_section(client, ws, draft)
     log_in(client, ws, "lawyer")
     response = client.post(
         section_url(draft, "system"),
-        {"org_roles": ["developer", "owner"], "deployment_mode": "closed", "restricted_data": "false",
-         "action": "next"},
+        {
+            "org_roles": ["developer", "owner"],
+            "deployment_mode": "closed",
+            "restricted_data": "false",
+            "action": "next",
+        },
     )
     assert response["Location"] == section_url(draft, "classification")
     assert assessments.stored_answers(draft) == {
-        "org_roles": ["developer", "owner"], "deployment_mode": "closed", "restricted_data": False,
+        "org_roles": ["developer", "owner"],
+        "deployment_mode": "closed",
+        "restricted_data": False,
     }
     events = AnswerEvent.objects.filter(assessment=draft)
     assert events.count() == 3 and {e.user for e in events} == {ws.users["lawyer"]}
@@ -79,7 +87,9 @@ def test_an_answer_that_opens_questions_keeps_you_on_the_section(client, ws, dra
 
 
 def test_an_answer_that_hides_questions_keeps_their_answers_but_ignores_them(client, ws, draft):  # noqa: F811
-    assessments.save_answers(draft, {"generates_media": True, "imitates_reality": "yes"}, by=ws.users["lawyer"])
+    assessments.save_answers(
+        draft, {"generates_media": True, "imitates_reality": "yes"}, by=ws.users["lawyer"]
+    )
     log_in(client, ws, "lawyer")
     client.post(
         section_url(draft, "synthetic"),
@@ -91,7 +101,9 @@ def test_an_answer_that_hides_questions_keeps_their_answers_but_ignores_them(cli
 
 def test_an_invalid_choice_is_shown_and_nothing_is_saved(client, ws, draft):  # noqa: F811
     log_in(client, ws, "lawyer")
-    response = client.post(section_url(draft, "system"), {"deployment_mode": "everywhere", "org_roles": ["owner"]})
+    response = client.post(
+        section_url(draft, "system"), {"deployment_mode": "everywhere", "org_roles": ["owner"]}
+    )
     assert response.status_code == 200
     assert "deployment_mode" in response.context["form"].errors
     assert assessments.stored_answers(draft) == {}
@@ -135,8 +147,10 @@ def test_finalise_then_results_and_read_only(client, ws, draft):  # noqa: F811
     html = client.get(results_url).content.decode()
     for code, severity in DEEPFAKE_FINDINGS.items():
         assert f'data-finding="{code}" data-severity="{severity}"' in html
-    assert html.index('data-severity="high"') < html.index('data-severity="medium"') < html.index(
-        'data-severity="info"'
+    assert (
+        html.index('data-severity="high"')
+        < html.index('data-severity="medium"')
+        < html.index('data-severity="info"')
     )
     # citations link the provisions at the questionnaire's version; the codes are the liability exposure
     assert 'href="/acts/ai-law/2025-11-17/art_21__para_2/"' in html
@@ -159,7 +173,10 @@ def test_revise_makes_a_new_draft_with_the_answers(client, ws, draft):  # noqa: 
     assessments.save_answers(draft, DEEPFAKE_SERVICE, by=ws.users["owner"])
     final = assessments.finalize(draft, by=ws.users["owner"])
     log_in(client, ws, "lawyer")
-    assert "Новая редакция" in client.get(reverse("compliance:assessment_results", args=[final.pk])).content.decode()
+    assert (
+        "Новая редакция"
+        in client.get(reverse("compliance:assessment_results", args=[final.pk])).content.decode()
+    )
     response = client.post(reverse("compliance:assessment_revise", args=[final.pk]))
     revision = Assessment.objects.get(previous=final)
     assert revision.revision == 2 and not revision.is_final
