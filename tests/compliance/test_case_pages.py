@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from compliance.models import CaseRecord
 from compliance.views_cases import CASES_PER_PAGE
-from tests.compliance.workspace import log_in, make_case, ws  # noqa: F401
+from tests.compliance.workspace import fresh_citations, log_in, make_case, ws  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_citations")]
 
 D = datetime.date
 

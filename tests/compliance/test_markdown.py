@@ -4,8 +4,9 @@ script, load a foreign resource or smuggle raw HTML; citations in it become link
 import pytest
 
 from compliance.markdown import render_markdown
+from tests.compliance.workspace import fresh_citations  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_citations")]
 
 
 @pytest.mark.parametrize(

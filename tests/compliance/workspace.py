@@ -70,3 +70,17 @@ def log_in(client, ws: Workspace, who: str):
     if who != "anonymous":
         client.force_login(ws.users[who])
     return client
+
+
+@pytest.fixture
+def fresh_citations():
+    """The citation grammar is cached in memory; a test elsewhere whose acts were rolled
+    back (no signal) may have left it stale. Rebuild it from this database."""
+    from legal.citations import invalidate_citation_cache
+    from legal.linking import invalidate_term_cache
+
+    invalidate_citation_cache()
+    invalidate_term_cache()
+    yield
+    invalidate_citation_cache()
+    invalidate_term_cache()
