@@ -24,6 +24,7 @@ from legal import selectors
 from legal.citations import extract_citations
 from legal.models import (
     Act,
+    ActVersion,
     Obligation,
     ObligationProvision,
     PracticeProvision,
@@ -67,7 +68,7 @@ class ActList(LegalView, generics.ListAPIView):
     def get_serializer_context(self):
         on = self.on()
         in_force = {}
-        for version in Act.versions.rel.related_model.objects.in_force_on(on):
+        for version in ActVersion.objects.in_force_on(on):
             in_force.setdefault(version.act_id, version)  # most recent first
         return {**super().get_serializer_context(), "on": on, "in_force": in_force}
 
@@ -111,7 +112,7 @@ class VersionList(LegalView, generics.ListAPIView):
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
-            return Act.versions.rel.related_model.objects.none()
+            return ActVersion.objects.none()
         act = selectors.get_act(self.kwargs["slug"])
         return act.versions.in_document_order().select_related("act")
 
@@ -219,17 +220,9 @@ class TermList(LegalView, generics.ListAPIView):
     filterset_class = filters.TermFilter
 
 
-def _references(model):
-    from django.db.models import Prefetch
-
-    return Prefetch(
-        "references",
-        queryset=model.objects.select_related("provision__version__act").order_by("role", "order", "pk"),
-    )
-
-
 class PracticeMixin:
-    queryset = ProhibitedPractice.objects.prefetch_related(_references(PracticeProvision))
+    # the same prefetch as the web pages (legal.selectors)
+    queryset = ProhibitedPractice.objects.prefetch_related(selectors._reference_prefetch(PracticeProvision))
     serializer_class = s.PracticeSerializer
     lookup_field = "slug"
 
@@ -247,7 +240,9 @@ class PracticeDetail(PracticeMixin, LegalView, generics.RetrieveAPIView):
 
 
 class ObligationMixin:
-    queryset = Obligation.objects.prefetch_related("duty_holders", _references(ObligationProvision))
+    queryset = Obligation.objects.prefetch_related(
+        "duty_holders", selectors._reference_prefetch(ObligationProvision)
+    )
     serializer_class = s.ObligationSerializer
     lookup_field = "slug"
 
