@@ -61,7 +61,7 @@ class OrganizationField(serializers.SlugRelatedField):
         return Organization.objects.filter(pk__in=access.organization_ids(self.context["request"].user))
 
 
-class ProvisionRefSerializer(serializers.Serializer):
+class CitedProvisionSerializer(serializers.Serializer):
     """A cited provision: act, version, eid, its API and web URLs."""
 
     act = serializers.CharField(source="version.act.slug")
@@ -329,7 +329,7 @@ class QuestionSerializer(serializers.ModelSerializer):
     translations = translations("text", "help")
     section = serializers.CharField(source="section.code")
     options = OptionSerializer(many=True)
-    provisions = ProvisionRefSerializer(many=True)
+    provisions = CitedProvisionSerializer(many=True)
     visible_if = serializers.JSONField(help_text="A condition (docs/compliance.md); null: always asked.")
 
     class Meta:
@@ -369,7 +369,7 @@ class RuleSerializer(serializers.ModelSerializer):
     actions = LocalizedField()
     translations = translations("title", "explanation", "actions")
     condition = serializers.JSONField(help_text="A condition over the answers; null: always.")
-    provisions = ProvisionRefSerializer(many=True)
+    provisions = CitedProvisionSerializer(many=True)
     obligations = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     practices = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
 
