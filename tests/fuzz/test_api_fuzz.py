@@ -15,6 +15,8 @@ import os
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -26,6 +28,18 @@ EXAMPLES = int(os.environ.get("KZAI_FUZZ_EXAMPLES") or (50 if os.environ.get("CI
 NAMES_DATA = {"act", "version", "duty_holder", "frbr_uri", "cursor", "provision", "practice", "organization"}
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Calling the WSGI app directly sends request_finished, whose close_old_connections
+    would close the test's database connection mid-transaction (PostgreSQL); Django's test
+    client disconnects it the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)
