@@ -6,7 +6,7 @@ views only say which pages change data (`edits = True`).
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import ProtectedError
+from django.db.models import ProtectedError, RestrictedError
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -93,7 +93,7 @@ class AISystemDelete(OrganizationObjectMixin, DeleteView):
         name = self.object.name
         try:
             response = super().form_valid(form)
-        except ProtectedError:
+        except (ProtectedError, RestrictedError):
             messages.error(
                 self.request,
                 _("Систему «%(name)s» нельзя удалить: на неё ссылаются оценки.") % {"name": name},

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from compliance.access import SESSION_KEY
+from compliance.assessments import start_assessment
 from compliance.models import AISystem, CaseRecord
 from tests.compliance.workspace import WHO, log_in, ws  # noqa: F401
 
@@ -76,6 +77,16 @@ def test_post_delete_ai_system(client, ws, who, status):  # noqa: F811
     response = log_in(client, ws, who).post(reverse("compliance:ai_system_delete", args=[ws.system.pk]))
     assert response.status_code == status
     assert AISystem.objects.filter(pk=ws.system.pk).exists() == (who not in ("lawyer", "owner"))
+
+
+def test_a_system_with_assessments_is_kept_with_a_message_not_a_500(client, ws):  # noqa: F811
+    start_assessment(ws.system, by=ws.users["lawyer"])
+    response = log_in(client, ws, "owner").post(
+        reverse("compliance:ai_system_delete", args=[ws.system.pk]), follow=True
+    )
+    assert response.status_code == 200
+    assert AISystem.objects.filter(pk=ws.system.pk).exists()
+    assert "нельзя удалить: на неё ссылаются оценки" in response.content.decode()
 
 
 @pytest.mark.parametrize(("who", "status"), [("anonymous", 302), ("viewer", 403), ("outsider", 404),
