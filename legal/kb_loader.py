@@ -18,6 +18,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import ProtectedError, RestrictedError
 
 from legal.i18n import LANGUAGE_CODES
 from legal.models import (
@@ -102,7 +103,14 @@ class Loader:
     def prune(self, queryset, label: str) -> None:
         deleted = queryset.count()
         if deleted:
-            queryset.delete()
+            try:
+                queryset.delete()
+            except (ProtectedError, RestrictedError) as exc:
+                still_used = sorted({str(obj) for obj in exc.args[1]})[:5]
+                raise KnowledgeBaseError(
+                    f"cannot remove {label} that other records still cite ({'; '.join(still_used)}): "
+                    "update those records (e.g. regenerate fixtures/cases.json) first"
+                ) from exc
             self.counts[f"{label} removed"] += deleted
 
     def provision(self, ref: dict, where: str) -> Provision:

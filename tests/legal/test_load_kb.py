@@ -2,6 +2,7 @@
 and changes nothing when the fixture is broken."""
 
 import copy
+import datetime
 import json
 import re
 from collections import Counter
@@ -44,6 +45,16 @@ def load(path=DEFAULT_PATH, verbosity=1) -> str:
     out = StringIO()
     call_command("load_kb", file=path, verbosity=verbosity, stdout=out)
     return out.getvalue()
+
+
+def drop_ai_law_provision(fixture_data, eid: str) -> None:
+    """Remove a provision of the adopted AI Law from the fixture, with what refers to it."""
+    ai_data = next(a for a in fixture_data["acts"] if a["slug"] == "ai-law")
+    adopted_data = next(v for v in ai_data["versions"] if v["code"] == "2025-11-17")
+    adopted_data["provisions"] = [p for p in adopted_data["provisions"] if p["eid"] != eid]
+    fixture_data["terms"] = [t for t in fixture_data["terms"] if t["eid"] != eid]
+    for record in fixture_data["practices"] + fixture_data["obligations"]:
+        record["references"] = [r for r in record["references"] if r["eid"] != eid]
 
 
 def snapshot():
@@ -134,11 +145,7 @@ def test_update_changes_only_what_changed_and_keeps_user_data(tmp_path, fixture_
     adopted_data = next(v for v in ai_data["versions"] if v["code"] == "2025-11-17")
     target = next(p for p in adopted_data["provisions"] if p["eid"] == "art_21__para_2")
     target["summary"]["ru"] = "Изменённое изложение."
-    removed = next(p for p in adopted_data["provisions"] if p["eid"] == "art_21__para_5")
-    adopted_data["provisions"].remove(removed)
-    fixture_data["terms"] = [t for t in fixture_data["terms"] if t["eid"] != "art_21__para_5"]
-    for record in fixture_data["practices"] + fixture_data["obligations"]:
-        record["references"] = [r for r in record["references"] if r["eid"] != "art_21__para_5"]
+    drop_ai_law_provision(fixture_data, "art_21__para_5")
     history_before = Provision.history.count()
 
     output = load(write(tmp_path, fixture_data))
@@ -197,3 +204,21 @@ def test_missing_file_is_a_clear_error(tmp_path):
 def test_progress_is_reported_per_act():
     output = load(verbosity=2)
     assert "ai-law: 197 provisions" in output
+
+
+def test_a_provision_a_case_record_cites_is_not_removed_and_nothing_changes(tmp_path, fixture_data):
+    from compliance.models import CaseProvision, CaseRecord
+
+    provision = Provision.objects.get(
+        version__act__slug="ai-law", version__code="2025-11-17", eid="art_21__para_5"
+    )
+    case = CaseRecord.objects.create(
+        slug="t-cites-para-5", kind="incident", technique="deepfake_video", date=datetime.date(2026, 3, 1),
+        title_ru="Запись", confidence="unverified",
+    )
+    CaseProvision.objects.create(case=case, provision=provision, relation="cited")
+    drop_ai_law_provision(fixture_data, "art_21__para_5")
+    before = snapshot()
+    with pytest.raises(CommandError, match=r"other records still cite .*\n.*Nothing was changed"):
+        load(write(tmp_path, fixture_data))
+    assert snapshot() == before
