@@ -260,6 +260,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {"ConfidenceEnum": "legal.models.Confidence"},
 }
 
+# A CSRF failure under /api/ is a problem+json 403 like every API error.
+CSRF_FAILURE_VIEW = "kzai.api.exceptions.csrf_failure"
+
 # Rendered API answers are cached this long (0: off); see kzai/api/response_cache.py.
 KZAI_API_CACHE_SECONDS = env_int("KZAI_API_CACHE_SECONDS", 300)
 

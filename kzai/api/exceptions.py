@@ -10,7 +10,7 @@ import logging
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
-from django.views import defaults
+from django.views import csrf, defaults
 from rest_framework import exceptions
 from rest_framework.views import set_rollback
 
@@ -148,3 +148,10 @@ def server_error(request):
     if is_api(request):
         return problem(500, _("Внутренняя ошибка сервера. Мы уже знаем о ней."))
     return defaults.server_error(request)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: problem+json under /api/ (a session POST without its token)."""
+    if is_api(request):
+        return problem(403, _("Нет CSRF-токена или он неверен: передайте его в заголовке X-CSRFToken."))
+    return csrf.csrf_failure(request, reason)

@@ -114,3 +114,10 @@ def test_a_crash_outside_the_api_is_the_html_500_page(settings):
     response = Client(raise_request_exception=False).get("/plain-crash/")
     assert response.status_code == 500
     assert response["Content-Type"].startswith("text/html")
+
+
+def test_a_csrf_failure_under_the_api_is_a_problem_403():
+    client = Client(enforce_csrf_checks=True)
+    client.cookies["csrftoken"] = "x" * 32
+    body = problem_of(client.post("/api/v1/nothing/", {"a": 1}, content_type="application/json"), 403)
+    assert "X-CSRFToken" in body["detail"]
