@@ -21,10 +21,20 @@ import hashlib
 import multiprocessing
 from dataclasses import dataclass, field
 
-import weasyprint
 from django.conf import settings
 
-from .fetcher import AssetFetcher
+try:
+    import weasyprint
+
+    from .fetcher import AssetFetcher
+except OSError as error:  # WeasyPrint loads Pango from the system when imported
+    weasyprint = None
+    UNAVAILABLE = (
+        f"PDF rendering needs the Pango library, which is not installed ({error}). On Debian: "
+        "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
+    )
+else:
+    UNAVAILABLE = ""
 
 PDF_VARIANT = "pdf/a-3b"
 DEFAULT_TIMEOUT = 60  # seconds; settings.REPORT_RENDER_TIMEOUT overrides it
@@ -97,6 +107,8 @@ def write_pdf(document: PdfDocument) -> Rendered:
 
 def render_pdf(document: PdfDocument, timeout: float | None = None) -> Rendered:
     """Render `document` in a forked worker; RenderTimeout after `timeout` seconds."""
+    if UNAVAILABLE:
+        raise RenderError(UNAVAILABLE)
     limit = render_timeout() if timeout is None else timeout
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)

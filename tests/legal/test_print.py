@@ -117,6 +117,18 @@ def test_rendering_too_slow_is_a_503_with_a_message(client, settings):
     assert "PDF rendering took longer than 0.001 s" in response.content.decode()
 
 
+def test_without_pango_the_pdf_is_a_503_that_says_what_to_install_and_check_warns(client, monkeypatch):
+    from compliance.checks import pdf_rendering_available
+    from compliance.reports import engine
+
+    assert pdf_rendering_available(None) == []
+    monkeypatch.setattr(engine, "UNAVAILABLE", "PDF rendering needs the Pango library")
+    response = client.get(URL + "?eids=art_17")
+    assert response.status_code == 503
+    assert "PDF rendering needs the Pango library" in response.content.decode()
+    assert [warning.id for warning in pdf_rendering_available(None)] == ["kzai.W001"]
+
+
 def test_selection_takes_the_same_queries_for_one_or_many_articles(django_assert_num_queries):
     # version, the chosen units, the units under them, their official texts
     with django_assert_num_queries(4):
