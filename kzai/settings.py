@@ -246,9 +246,11 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "kzai API",
     "DESCRIPTION": (
-        "Read access to kzai's knowledge base of Kazakhstan's AI regulation: acts, versions, "
-        "provisions, terms, prohibited practices, obligations, search and citation resolving. "
-        "Summaries are kzai's unofficial summaries, not the text of the law. See docs/api.md."
+        "kzai's knowledge base of Kazakhstan's AI regulation (public, read-only: acts, versions, "
+        "provisions, terms, prohibited practices, obligations, case records, search, citation "
+        "resolving) and the compliance workspace of your organisations (AI systems, private case "
+        "records, assessments, findings, PDF reports, report verification). Summaries are kzai's "
+        "unofficial summaries, not the text of the law. See docs/api.md."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -257,7 +259,17 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"ConfidenceEnum": "legal.models.Confidence"},
+    # Several models have a `kind` or `status` field with their own choices: name each set.
+    "ENUM_NAME_OVERRIDES": {
+        "ConfidenceEnum": "legal.models.Confidence",
+        "ActKindEnum": "legal.models.ActKind",
+        "VersionStatusEnum": "legal.models.VersionStatus",
+        "CaseKindEnum": "compliance.models.case.CaseKind",
+        "QuestionKindEnum": "compliance.models.questionnaire.QuestionKind",
+        "QuestionnaireStatusEnum": "compliance.models.questionnaire.QuestionnaireStatus",
+        "RuleKindEnum": "compliance.models.rule.RuleKind",
+        "AssessmentStatusEnum": "compliance.models.assessment.AssessmentStatus",
+    },
 }
 
 # A CSRF failure under /api/ is a problem+json 403 like every API error.
