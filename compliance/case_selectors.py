@@ -21,7 +21,12 @@ from .models import CaseKind, CaseProvision, CaseRecord, Technique
 
 
 class InvalidCaseFilter(ValueError):
-    """A filter value that names nothing; the message says what is wrong (for the 400 page)."""
+    """A filter value that names nothing; the message says what is wrong (for the 400 page),
+    `parameter` which query parameter (for the API's `errors`)."""
+
+    def __init__(self, message: str, parameter: str):
+        super().__init__(message)
+        self.parameter = parameter
 
 
 @dataclass
@@ -53,7 +58,8 @@ def _date(params, name: str) -> datetime.date | None:
         return parse_as_of(raw)
     except InvalidDate:
         raise InvalidCaseFilter(
-            _("«%(value)s» — не дата. Укажите дату в виде ГГГГ-ММ-ДД, например 2025-11-17.") % {"value": raw}
+            _("«%(value)s» — не дата. Укажите дату в виде ГГГГ-ММ-ДД, например 2025-11-17.") % {"value": raw},
+            name,
         ) from None
 
 
@@ -67,7 +73,8 @@ def case_filter(params, acts: list[Act], practices: list[ProhibitedPractice]) ->
         if kind not in CaseKind.values:
             raise InvalidCaseFilter(
                 _("Неизвестный вид дела «%(value)s»: допустимы %(values)s.")
-                % {"value": kind, "values": ", ".join(CaseKind.values)}
+                % {"value": kind, "values": ", ".join(CaseKind.values)},
+                "kind",
             )
         chosen.kind = kind
     technique = params.get("technique", "")
@@ -75,36 +82,40 @@ def case_filter(params, acts: list[Act], practices: list[ProhibitedPractice]) ->
         if technique not in Technique.values:
             raise InvalidCaseFilter(
                 _("Неизвестная техника «%(value)s»: допустимы %(values)s.")
-                % {"value": technique, "values": ", ".join(Technique.values)}
+                % {"value": technique, "values": ", ".join(Technique.values)},
+                "technique",
             )
         chosen.technique = technique
     chosen.date_from = _date(params, "date_from")
     chosen.date_to = _date(params, "date_to")
     if chosen.date_from and chosen.date_to and chosen.date_from > chosen.date_to:
-        raise InvalidCaseFilter(_("Начало периода позже его конца."))
+        raise InvalidCaseFilter(_("Начало периода позже его конца."), "date_from")
     act = params.get("act", "")
     if act:
         by_slug = {a.slug: a for a in acts}
         if act not in by_slug:
-            raise InvalidCaseFilter(_("Неизвестный акт «%(value)s».") % {"value": act})
+            raise InvalidCaseFilter(_("Неизвестный акт «%(value)s».") % {"value": act}, "act")
         chosen.act = by_slug[act]
     provision = params.get("provision", "")
     if provision:
         if chosen.act is None:
-            raise InvalidCaseFilter(_("Положение ищется в акте: укажите и акт (act=…)."))
+            raise InvalidCaseFilter(_("Положение ищется в акте: укажите и акт (act=…)."), "act")
         if not EID_RE.match(provision) or not Provision.objects.filter(
             version__act=chosen.act, eid=provision
         ).exists():
             raise InvalidCaseFilter(
                 _("В акте «%(act)s» нет положения «%(value)s».")
-                % {"act": chosen.act.slug, "value": provision}
+                % {"act": chosen.act.slug, "value": provision},
+                "provision",
             )
         chosen.provision = provision
     practice = params.get("practice", "")
     if practice:
         by_slug = {p.slug: p for p in practices}
         if practice not in by_slug:
-            raise InvalidCaseFilter(_("Неизвестная запрещённая практика «%(value)s».") % {"value": practice})
+            raise InvalidCaseFilter(
+                _("Неизвестная запрещённая практика «%(value)s».") % {"value": practice}, "practice"
+            )
         chosen.practice = by_slug[practice]
     return chosen
 

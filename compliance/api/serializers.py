@@ -175,7 +175,9 @@ class CaseSerializer(serializers.ModelSerializer):
     """A case record; `organization` null is a public record of kzai's knowledge base."""
 
     organization = OrganizationField(
-        required=True, help_text="Slug of the organisation the private record belongs to."
+        required=True,
+        allow_null=True,  # in answers: null for a public record; a write must name an organisation
+        help_text="Slug of the organisation the private record belongs to (null: a public record).",
     )
     title = LocalizedField()
     translations = translations("title", "body", "outcome")
@@ -228,6 +230,13 @@ class CaseSerializer(serializers.ModelSerializer):
         data = super().to_representation(case)
         data["organization"] = case.organization.slug if case.organization_id else None
         return data
+
+    def validate_organization(self, organization):
+        if organization is None:
+            raise serializers.ValidationError(
+                _("Укажите организацию: публичные записи ведёт редакция kzai.")
+            )
+        return organization
 
     def validate(self, attrs):
         links = attrs.pop("provision_links", None)

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch, ProtectedError, RestrictedError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, permissions, status
 from rest_framework.exceptions import NotFound, PermissionDenied
@@ -24,10 +25,12 @@ from compliance.models import (
     AISystem,
     Assessment,
     AssessmentFinal,
+    CaseKind,
     CaseRecord,
     Option,
     Question,
     Questionnaire,
+    Technique,
 )
 from kzai.api.exceptions import ApiError
 from kzai.api.views import ApiMixin
@@ -118,10 +121,10 @@ def _case_queryset(user):
 
 
 CASE_PARAMETERS = [
-    OpenApiParameter("kind", str, description="court_case, investigation, regulator_warning, incident, …"),
-    OpenApiParameter("technique", str, description="A technique code, e.g. deepfake_video."),
-    OpenApiParameter("date_from", str, description="Records whose period ends on or after (YYYY-MM-DD)."),
-    OpenApiParameter("date_to", str, description="Records whose period starts on or before (YYYY-MM-DD)."),
+    OpenApiParameter("kind", str, enum=CaseKind.values, description="The kind of record."),
+    OpenApiParameter("technique", str, enum=Technique.values, description="The technique used."),
+    OpenApiParameter("date_from", OpenApiTypes.DATE, description="Records whose period ends on or after."),
+    OpenApiParameter("date_to", OpenApiTypes.DATE, description="Records whose period starts on or before."),
     OpenApiParameter("act", str, description="Records linked to a provision of this act (slug)."),
     OpenApiParameter("provision", str, description="…to this provision of `act` or a unit inside it (eid)."),
     OpenApiParameter("practice", str, description="Records involving this prohibited practice (slug)."),
@@ -151,7 +154,9 @@ class CaseList(WorkspaceView, generics.ListCreateAPIView):
         try:
             chosen = case_filter(self.request.query_params, *filter_choices())
         except InvalidCaseFilter as error:
-            raise ApiError(400, "invalid-parameter", "Invalid parameter", str(error)) from None
+            raise ApiError(
+                400, "invalid-parameter", "Invalid parameter", str(error), {error.parameter: [str(error)]}
+            ) from None
         return cases(user, chosen).prefetch_related("practices")
 
     def perform_create(self, serializer):

@@ -50,21 +50,26 @@ class AssessmentReportPdf(ApiMixin, APIView):
         return pdf_response(rendered, report_filename(assessment, self.language))
 
 
-class VerifyRequest(serializers.Serializer):
-    sha256 = serializers.RegexField(r"^\s*[0-9a-fA-F]{64}\s*$", required=False)
-    file = serializers.FileField(required=False)
+class VerifyHash(serializers.Serializer):
+    """JSON: the SHA-256 of a PDF, or the data hash printed in a report's footer."""
 
-    def validate(self, attrs):
-        if not attrs.get("file") and not attrs.get("sha256"):
-            raise serializers.ValidationError(_("Выберите PDF-файл или введите его SHA-256."))
-        if attrs.get("file") and attrs["file"].size > MAX_UPLOAD:
-            raise serializers.ValidationError({"file": _("Файл больше 25 МБ — это не отчёт kzai.")})
-        return attrs
+    sha256 = serializers.RegexField(r"^[0-9a-fA-F]{64}$", help_text="64 hexadecimal digits.")
+
+
+class VerifyFile(serializers.Serializer):
+    """multipart/form-data: the PDF itself."""
+
+    file = serializers.FileField(help_text="The PDF, at most 25 MB.")
+
+    def validate_file(self, upload):
+        if upload.size > MAX_UPLOAD:
+            raise serializers.ValidationError(_("Файл больше 25 МБ — это не отчёт kzai."))
+        return upload
 
 
 @extend_schema(
     tags=["reports"],
-    request={"application/json": VerifyRequest, "multipart/form-data": VerifyRequest},
+    request={"application/json": VerifyHash, "multipart/form-data": VerifyFile},
     responses=inline_serializer(
         "Verification",
         {
@@ -84,10 +89,13 @@ class Verify(ApiMixin, APIView):
     error_responses = {}
 
     def post(self, request) -> Response:
-        form = VerifyRequest(data=request.data)
+        by_file = request.content_type.startswith("multipart/")
+        form = (VerifyFile if by_file else VerifyHash)(data=request.data)
         form.is_valid(raise_exception=True)
-        upload = form.validated_data.get("file")
-        sha256 = services.file_sha256(upload) if upload else form.validated_data["sha256"].strip().lower()
+        if by_file:
+            sha256 = services.file_sha256(form.validated_data["file"])
+        else:
+            sha256 = form.validated_data["sha256"].lower()
         result = services.verify(sha256)
         body = {"sha256": sha256, "verified": result.is_report, "kind": result.kind, "assessment": None}
         if result.assessment is not None:
