@@ -29,8 +29,9 @@ from compliance.models import (
     Section,
     SystemRole,
 )
-from legal.api.fields import LocalizedField, absolute, provision_api_path, translations
+from legal.api.fields import LocalizedField, absolute, translations
 from legal.api.queries import IsoDate
+from legal.api.serializers import ProvisionRefSerializer
 from legal.models import ProhibitedPractice, Provision
 
 
@@ -61,23 +62,8 @@ class OrganizationField(serializers.SlugRelatedField):
         return Organization.objects.filter(pk__in=access.organization_ids(self.context["request"].user))
 
 
-class CitedProvisionSerializer(serializers.Serializer):
+class CitedProvisionSerializer(ProvisionRefSerializer):
     """A cited provision: act, version, eid, its API and web URLs."""
-
-    act = serializers.CharField(source="version.act.slug")
-    version = serializers.CharField(source="version.code")
-    eid = serializers.CharField()
-    url = serializers.SerializerMethodField()
-    api_url = serializers.SerializerMethodField()
-
-    def get_url(self, provision) -> str:
-        return absolute(self.context.get("request"), provision.get_absolute_url())
-
-    def get_api_url(self, provision) -> str:
-        return absolute(
-            self.context.get("request"),
-            provision_api_path(provision.version.act.slug, provision.version.code, provision.eid),
-        )
 
 
 # ------------------------------------------------------------------ AI systems
