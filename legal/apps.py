@@ -7,6 +7,7 @@ class LegalConfig(AppConfig):
     verbose_name = _("Законодательство")
 
     def ready(self):
+        from legal import freshness  # noqa: F401 (connects its receiver)
         from legal.search import signals
 
         signals.connect()

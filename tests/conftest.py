@@ -22,6 +22,15 @@ def _test_settings(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: nothing cached from a rolled-back test (the
+    knowledge base's change time, throttle counters, API responses) leaks into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database starts as `make run` leaves a fresh one: migrated, knowledge base and

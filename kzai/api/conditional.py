@@ -2,7 +2,7 @@
 
 The ETag is a hash of the rendered body, so it changes exactly when the answer does. The
 Last-Modified time comes from the view (`ApiMixin.last_modified`): for the knowledge base,
-the time of its last change (legal/api/freshness.py).
+the time of its last change (legal/freshness.py).
 """
 
 import datetime

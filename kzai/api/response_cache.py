@@ -7,7 +7,7 @@ today's date in Almaty (answers that default to "today" change at midnight) and 
 knowledge base gives new keys and old bodies are never served again (they expire). With
 one shared cache (KZAI_CACHE_URL) every worker sees a change at once; with the default
 per-process cache, other workers see it when their copy of the change time expires
-(legal/api/freshness.py, at most CACHE_SECONDS there). KZAI_API_CACHE_SECONDS=0 turns it off.
+(legal/freshness.py, at most CACHE_SECONDS there). KZAI_API_CACHE_SECONDS=0 turns it off.
 """
 
 import hashlib

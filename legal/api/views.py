@@ -20,7 +20,7 @@ from kzai.api.pagination import KeysetPagination, page_size_from, positive_int
 from kzai.api.parsers import PlainTextParser
 from kzai.api.throttling import AnonThrottle, ResolveAnonThrottle, UserThrottle
 from kzai.api.views import ApiMixin
-from legal import selectors
+from legal import freshness, selectors
 from legal.citations import extract_citations
 from legal.models import (
     Act,
@@ -34,7 +34,7 @@ from legal.models import (
 )
 from legal.search import InvalidSearch, search
 
-from . import filters, frbr, freshness, queries
+from . import filters, frbr, queries
 from . import serializers as s
 from .fields import absolute, provision_api_path
 

@@ -23,6 +23,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils.safestring import SafeString, mark_safe
 
+from legal.freshness import KnowledgeBaseMemo
 from legal.i18n import LANGUAGE_CODES, normalize_language
 from legal.models import (
     Act,
@@ -149,10 +150,7 @@ def build_filters(*, act=None, version=None, as_of=None, unit_type=None, duty_ho
         if as_of is not None and not isinstance(as_of, datetime.date):
             raise InvalidSearch("as_of", as_of)
         on = as_of or selectors.today()
-        in_force: dict[int, int] = {}
-        for act_id, pk in ActVersion.objects.in_force_on(on).values_list("act_id", "pk"):
-            in_force.setdefault(act_id, pk)  # most recent first
-        filters.version_ids = list(in_force.values())
+        filters.version_ids = list(_versions_in_force.get(on))
     if unit_type:
         if unit_type not in ProvisionType.values:
             raise InvalidSearch("unit_type", unit_type)
@@ -170,8 +168,21 @@ def build_filters(*, act=None, version=None, as_of=None, unit_type=None, duty_ho
     return filters, on
 
 
+def _in_force_ids(on: datetime.date) -> tuple[int, ...]:
+    """The version of each act in force on `on` (the most recent when several are)."""
+    in_force: dict[int, int] = {}
+    for act_id, pk in ActVersion.objects.in_force_on(on).values_list("act_id", "pk"):
+        in_force.setdefault(act_id, pk)
+    return tuple(in_force.values())
+
+
+# Every search reads these; they change only with the knowledge base (legal.freshness).
+_versions_in_force = KnowledgeBaseMemo(_in_force_ids)
+_synonym_rules = KnowledgeBaseMemo(lambda: matching.rules_from(Synonym.objects.all()))
+
+
 def parse(q: str) -> matching.Match:
-    return matching.parse(q, matching.rules_from(Synonym.objects.all()))
+    return matching.parse(q, _synonym_rules.get())
 
 
 def search(
@@ -231,8 +242,18 @@ def _unit_label(p: Provision) -> str:
     )
 
 
+def _crumb_label(obj) -> str:
+    if isinstance(obj, Provision):
+        return _unit_label(obj)
+    if isinstance(obj, ActVersion):
+        return str(obj.label or obj.code)
+    return str(obj)
+
+
 def _load_hits(rows, match: matching.Match, language: str | None) -> list[Group]:
-    """Objects, breadcrumbs and snippets for one page of hits (fixed number of queries).
+    """Objects, breadcrumbs and snippets for one page of hits: at most five queries (index
+    rows, provisions, their ancestors, practices, obligations), whatever the page size; a
+    kind of record the page does not hold costs none.
 
     `rows` are (kind, id, rank) from `ranking`: kind "provision" covers a provision and
     the term its definition defines (one result; the snippet comes from whichever of
@@ -242,7 +263,7 @@ def _load_hits(rows, match: matching.Match, language: str | None) -> list[Group]
     keys: dict[str, list[int]] = {}
     for kind, object_id, _rank in rows:
         keys.setdefault(kind, []).append(object_id)
-    entry_q = Q(provision_pk__in=keys.get(EntityType.PROVISION) or [0])
+    entry_q = Q(provision_pk__in=keys.get(EntityType.PROVISION, []))
     for kind in (EntityType.PRACTICE, EntityType.OBLIGATION):
         if kind in keys:
             entry_q |= Q(entity_type=kind, object_id__in=keys[kind])
@@ -256,39 +277,46 @@ def _load_hits(rows, match: matching.Match, language: str | None) -> list[Group]
             key = (entry.entity_type, entry.object_id)
         entries.setdefault(key, []).append(entry)
 
-    provisions = {
-        p.pk: p
-        for p in Provision.objects.filter(pk__in=keys.get(EntityType.PROVISION) or [0]).select_related(
-            "version__act", "term"
-        )
-    }
+    provisions = {}
+    if EntityType.PROVISION in keys:
+        provisions = {
+            p.pk: p
+            for p in Provision.objects.filter(pk__in=keys[EntityType.PROVISION]).select_related(
+                "version__act", "term"
+            )
+        }
     ancestors = _ancestors(provisions.values())
     objects: dict[tuple[str, int], object] = {(EntityType.PROVISION, pk): p for pk, p in provisions.items()}
-    # Always one query each (`or [0]`), so a page costs the same whatever it holds.
     for kind, model in (
         (EntityType.PRACTICE, ProhibitedPractice),
         (EntityType.OBLIGATION, Obligation),
     ):
-        for o in model.objects.filter(pk__in=keys.get(kind) or [0]):
-            objects[(kind, o.pk)] = o
+        if kind in keys:
+            for o in model.objects.filter(pk__in=keys[kind]):
+                objects[(kind, o.pk)] = o
     groups: dict[object, Group] = {}
+    crumbs_of: dict[tuple[type, int], Crumb] = {}  # hits of a page share acts and ancestors
+
+    def crumb(obj) -> Crumb:
+        key = (type(obj), obj.pk)
+        if key not in crumbs_of:
+            crumbs_of[key] = Crumb(_crumb_label(obj), obj.get_absolute_url())
+        return crumbs_of[key]
+
     for kind, object_id, rank in rows:
         obj = objects.get((kind, object_id))
         mine = entries.get((kind, object_id), [])
         if obj is None or not mine:
             continue  # deleted between the two queries
-        entry = _best_entry(mine, stems, wanted)
+        marked = _best_entry(mine, stems, wanted)
         term = None
         if isinstance(obj, Provision):
             provision = obj
             term = provision.term if _has_term(provision) else None
             crumbs = [
-                Crumb(str(provision.version.act), provision.version.act.get_absolute_url()),
-                Crumb(
-                    str(provision.version.label or provision.version.code),
-                    provision.version.get_absolute_url(),
-                ),
-                *[Crumb(_unit_label(a), a.get_absolute_url()) for a in ancestors.get(provision.pk, [])],
+                crumb(provision.version.act),
+                crumb(provision.version),
+                *[crumb(a) for a in ancestors.get(provision.pk, [])],
             ]
             title = str(term) if term is not None else _unit_label(provision)
             url = provision.get_absolute_url()
@@ -300,8 +328,8 @@ def _load_hits(rows, match: matching.Match, language: str | None) -> list[Group]
             title = str(obj.name) if kind == EntityType.PRACTICE else text_words(obj.obligation, 20)
             url = obj.get_absolute_url()
             group = groups.get(None) or groups.setdefault(None, Group(None, None))
-        snippet = mark_safe(text.highlight(entry.text, entry.language, stems))  # noqa: S308 (escaped)
-        group.hits.append(Hit(kind, obj, rank, snippet, title, url, provision, crumbs, entry.language, term))
+        snippet = mark_safe(text.snippet(marked))  # noqa: S308 (escaped)
+        group.hits.append(Hit(kind, obj, rank, snippet, title, url, provision, crumbs, marked.language, term))
     return list(groups.values())
 
 
@@ -318,12 +346,19 @@ def _has_term(provision: Provision) -> bool:
     return True
 
 
-def _best_entry(entries: list[SearchEntry], stems: set[str], wanted: str) -> SearchEntry:
-    def score(entry):
-        hits = sum(1 for w in text.words(entry.text) if text.stem(w, entry.language) in stems)
-        return (hits > 0, entry.language == wanted, hits)
-
-    return max(entries, key=score)
+def _best_entry(entries: list[SearchEntry], stems: set[str], wanted: str) -> text.Marked:
+    """The index row to cut the snippet from: one that matches, in the wanted language, with
+    the most matching words."""
+    # The wanted language's rows first: the others are read only when none of those match.
+    ordered = sorted(entries, key=lambda entry: entry.language != wanted)
+    best = None
+    for entry in ordered:
+        if best is not None and best.hits and entry.language != wanted:
+            break
+        marked = text.mark(entry.text, entry.language, stems)
+        if best is None or len(marked.hits) > len(best.hits):
+            best = marked
+    return best
 
 
 def _ancestors(provisions) -> dict[int, list[Provision]]:
@@ -333,7 +368,9 @@ def _ancestors(provisions) -> dict[int, list[Provision]]:
         eids = [e for e in p.path.split("/") if e]
         if eids:
             wanted.setdefault(p.version_id, set()).update(eids)
-    q = Q(pk=0)  # one query even when nothing has ancestors: a constant cost per page
+    if not wanted:
+        return {}
+    q = Q()
     for version_id, eids in wanted.items():
         q |= Q(version_id=version_id, eid__in=sorted(eids))
     found = {

@@ -59,7 +59,7 @@ class Match:
         return self._render(lambda s: f"'{s}'", " & ", " | ")
 
 
-def rules_from(synonyms) -> list[SynonymRule]:
+def rules_from(synonyms) -> tuple[SynonymRule, ...]:
     """SynonymRule for each Synonym row (and, two-way, for each of its replacements)."""
     rules = []
     for synonym in synonyms:
@@ -74,10 +74,10 @@ def rules_from(synonyms) -> list[SynonymRule]:
                 rules.append(SynonymRule(key, synonym.language, tuple(a for a in alts if a)))
     # Longest terms first: «искусственный интеллект» before «интеллект».
     rules.sort(key=lambda r: -len(r.words))
-    return rules
+    return tuple(rules)
 
 
-def parse(q: str, rules: list[SynonymRule] = ()) -> Match:
+def parse(q: str, rules: tuple[SynonymRule, ...] = ()) -> Match:
     typed = [w for w in text.words(q or "") if not text.is_stop(w)]
     clauses: list[Clause] = []
     i = 0

@@ -7,16 +7,17 @@ PostgreSQL see the same tokens and stems and return the same result sets:
 - `stem(word, language)`: Snowball Russian/English, our light Kazakh suffix stripper;
 - `query_stems(word)`: every stem a query word may have in an index row of any language;
 - `highlight(text, language, stems)`: an HTML-escaped snippet with `<mark>` around
-  words whose stem is one of `stems`.
+  words whose stem is one of `stems` (`mark` finds them, `snippet` cuts and escapes).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
+from html import escape as _escape
 
 import snowballstemmer
-from django.utils.html import escape
 
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -133,31 +134,49 @@ def query_stems(word: str) -> tuple[str, ...]:
 SNIPPET_WORDS = 32
 
 
-def highlight(text: str, language: str, stems: set[str], *, size: int = SNIPPET_WORDS) -> str:
-    """An escaped window of `text` around the first matching word, matches in <mark>."""
-    if not text:
-        return ""
-    spans = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
+@dataclass(frozen=True)
+class Marked:
+    """A text's words (spans) and which of them match (indexes into `spans`)."""
+
+    text: str
+    language: str
+    spans: list[tuple[int, int]]
+    hits: list[int]
+
+
+def mark(text: str, language: str, stems: set[str]) -> Marked:
+    """Find the words of `text` whose stem (as indexed in `language`) is one of `stems`."""
+    spans = [m.span() for m in WORD_RE.finditer(text or "")]
     hits = [
         i for i, (a, b) in enumerate(spans) if stem(text[a:b].casefold().replace("ё", "е"), language) in stems
     ]
-    first = hits[0] if hits else 0
-    start_word = max(0, first - size // 4)
-    end_word = min(len(spans), start_word + size)
+    return Marked(text or "", language, spans, hits)
+
+
+def highlight(text: str, language: str, stems: set[str], *, size: int = SNIPPET_WORDS) -> str:
+    """An escaped window of `text` around the first matching word, matches in <mark>."""
+    return snippet(mark(text, language, stems), size=size)
+
+
+def snippet(marked: Marked, *, size: int = SNIPPET_WORDS) -> str:
+    """The escaped window of `size` words of a `mark()`ed text, matches in <mark>."""
+    text, spans, hits = marked.text, marked.spans, marked.hits
+    if not text:
+        return ""
     if not spans:
-        return escape(text[:300])
+        return _escape(text[:300])
+    start_word = max(0, (hits[0] if hits else 0) - size // 4)
+    end_word = min(len(spans), start_word + size)
     begin = spans[start_word][0] if start_word else 0
     end = spans[end_word - 1][1] if end_word < len(spans) else len(text)
-    hit_set = set(hits)
     out: list[str] = ["…" if begin else ""]
     pos = begin
-    for i in range(start_word, end_word):
-        a, b = spans[i]
-        out.append(escape(text[pos:a]))
-        word = escape(text[a:b])
-        out.append(f"<mark>{word}</mark>" if i in hit_set else word)
-        pos = b
-    out.append(escape(text[pos:end]))
+    for i in hits:
+        if start_word <= i < end_word:
+            a, b = spans[i]
+            out += [_escape(text[pos:a]), "<mark>", _escape(text[a:b]), "</mark>"]
+            pos = b
+    out.append(_escape(text[pos:end]))
     if end < len(text):
         out.append("…")
     return "".join(out)

@@ -2,7 +2,7 @@
 
 The big act has 7,010 units (tests/legal/test_queries.py builds it); the small one 12.
 Counts are exact; the knowledge base's change time is cached after the first request
-(legal/api/freshness.py), so each test warms it first.
+(legal/freshness.py), so each test warms it first.
 """
 
 import pytest
