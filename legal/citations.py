@@ -543,6 +543,7 @@ class _Ref:
     rel: str | None = None  # act_law, act_code, art, pt, sub, part, chp, para, subpara
     act_text: str = ""
     error: str = ""
+    act_first: bool = False  # «ҚК 147-бабы», «Criminal Code art. 147»: its act is its own
 
 
 class _Malformed(Exception):
@@ -1155,6 +1156,13 @@ def _act_ref(grammar: _Grammar, low: str, text: str, pos: int) -> _Ref | None:
         parsed = _parse_kk_chain(low, k)
         if parsed:  # «ҚК 147-бабы»: in Kazakh the act comes first
             ref.groups, ref.end, ref.error = parsed
+            ref.act_first = True
+        elif (unit := _UNIT_RE.match(low, k)) and unit.lastgroup.startswith("en_"):
+            chain = _parse_unit_chain(low, k)  # «Criminal Code art. 147»: an English habit
+            if chain and chain[2] == "en" and chain[0]:
+                ref.groups, _end, ref.lang, ref.error = chain
+                ref.end = max(item.end for g in ref.groups for item in g.items)
+                ref.act_first = True
     return ref
 
 
@@ -1163,7 +1171,13 @@ def _share_acts(refs: list[_Ref], low: str) -> None:
     comma or «и», shares its act (in Kazakh, the previous one's)."""
     for index in range(len(refs) - 2, -1, -1):
         ref, nxt = refs[index], refs[index + 1]
-        if ref.mode == "none" and ref.groups and nxt.mode != "none" and ref.lang == nxt.lang != "kk":
+        if (
+            ref.mode == "none"
+            and ref.groups
+            and nxt.mode != "none"
+            and not nxt.act_first
+            and ref.lang == nxt.lang != "kk"
+        ):
             between = low[ref.end : nxt.start] if nxt.start - ref.end < 20 else "…"
             if nxt.groups and _CONNECT_RE[ref.lang].match(between):
                 ref.mode, ref.slugs, ref.rel, ref.act_text = nxt.mode, nxt.slugs, nxt.rel, nxt.act_text

@@ -172,6 +172,12 @@ CASES = [
     ("Article 4(3) of this Law", IN_AI, [ok(AI, "art_4__subpara_3")]),
     ("Article 641-1(1)(2) of the Administrative Code", {}, [ok(KOAP, "art_641-1__para_1__subpara_2")]),
     ("Chapter 4 of the AI Law", {}, [ok(AI, "chp_4")]),
+    # the act first, as English texts often write it; it is not lent to the reference before
+    ("Criminal Code art. 147", {}, [ok(UK, "art_147")]),
+    ("Personal Data Law art. 7(1)", IN_AI, [ok(PD, "art_7__para_1")]),
+    ("Administrative Code art. 641-1(1)(2).", {}, [ok(KOAP, "art_641-1__para_1__subpara_2")]),
+    ("Civil Code arts. 143 and 145", {}, [ok(GK, "art_143"), ok(GK, "art_145")]),
+    ("art. 17(1) and Criminal Code art. 147", IN_AI, [ok(AI, "art_17__para_1"), ok(UK, "art_147")]),
     ("Article 9999 of the Penal Code of the Republic of Kazakhstan", {}, [nkb(UK, "art_9999")]),
     ("Article 21(2) of the Law of the Republic of Kazakhstan No. 230-VIII of 17 November 2025 "
      "“On Artificial Intelligence”", {}, [ok(AI, "art_21__para_2")]),
