@@ -28,6 +28,7 @@ from django.db.models.signals import post_delete, post_save
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
+from legal import freshness
 from legal.models import Act, ActVersion, Numbering, Provision
 
 
@@ -474,21 +475,29 @@ def _build() -> _Grammar:
 
 
 _grammar: _Grammar | None = None
+_grammar_stamp: tuple | None = None
 _generation = 0  # bumped by every invalidation, so a build that raced one is not kept
 _grammar_lock = threading.Lock()
 
 
+def _stamp() -> tuple:
+    """What the grammar was built from: this process's invalidations and the knowledge
+    base's change time (which also shows other processes' changes, legal.freshness)."""
+    return (_generation, freshness.kb_last_modified())
+
+
 def _get_grammar() -> _Grammar:
-    global _grammar
+    global _grammar, _grammar_stamp
+    stamp = _stamp()
     grammar = _grammar
-    if grammar is None:
+    if grammar is None or _grammar_stamp != stamp:
         with _grammar_lock:
-            grammar = _grammar
-            if grammar is None:
-                generation = _generation
-                grammar = _build()
-                if generation == _generation:
-                    _grammar = grammar
+            if _grammar is not None and _grammar_stamp == _stamp():
+                return _grammar
+            stamp = _stamp()
+            grammar = _build()
+            if stamp == _stamp():
+                _grammar, _grammar_stamp = grammar, stamp
     return grammar
 
 

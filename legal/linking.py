@@ -108,13 +108,13 @@ def _build_terms() -> dict[tuple[str, str], list[TermEntry]]:
 
 
 _terms: dict | None = None
-_terms_stamp: tuple[int, int] | None = None
+_terms_stamp: tuple | None = None
 _terms_generation = 0
 _terms_lock = threading.Lock()
 
 
-def _stamp() -> tuple[int, int]:
-    return (_terms_generation, citations_module._generation)
+def _stamp() -> tuple:
+    return (_terms_generation, citations_module._stamp())
 
 
 def terms_by_version() -> dict[tuple[str, str], list[TermEntry]]:

@@ -37,3 +37,24 @@ def test_memo_is_bounded():
     first = memo.get(1)
     assert memo.get(1) is first and memo.get(2) is memo.get(2)
     assert memo.get(3) is not memo.get(3)  # full: computed, not kept
+
+
+def test_citations_see_a_provision_added_by_another_process():
+    """The grammar (and its set of eids) is rebuilt when the knowledge base's change time
+    moves, not only on this process's own signals."""
+    from legal.citations import extract_citations
+    from legal.models import ActVersion, Provision
+
+    version = ActVersion.objects.get(act__slug="ai-law", code="2025-11-17")
+    cite = "ст. 99 Закона об ИИ"
+    (before,) = extract_citations(cite, as_of=DAY)
+    assert not before.in_kb
+
+    path, depth = Provision.position_under(None)
+    unit = Provision(version=version, eid="art_99", type="article", num="99", order=99_999,
+                     path=path, depth=depth, confidence="verified")
+    bulk_create_with_history([unit], Provision)  # no signals here: as if another worker saved it
+    assert not extract_citations(cite, as_of=DAY)[0].in_kb
+    cache.delete(freshness.CACHE_KEY)  # the cached change time expires
+    (after,) = extract_citations(cite, as_of=DAY)
+    assert after.in_kb and after.eid == "art_99"

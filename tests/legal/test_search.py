@@ -364,7 +364,9 @@ def test_page_query_count_after_a_change_to_the_knowledge_base(client):
     Synonym.objects.create(language="ru", term="зеркало", replacements="клевета")
     with CaptureQueriesContext(connection) as queries:
         client.get("/search/", {"q": "клевета"})
-    assert len(queries) == PAGE_QUERIES + 2 + 3  # and its time, the synonyms, the versions
+    # and the change time, the synonyms, the versions in force, and the citation grammar
+    # (acts, versions, eids: the page checks whether the query is a citation)
+    assert len(queries) == PAGE_QUERIES + 2 + 3 + 3
 
 
 def test_generate_corpus_builds_an_indexed_act():
