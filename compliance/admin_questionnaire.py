@@ -46,7 +46,7 @@ class FrozenInline(admin.TabularInline):
 
 class SectionInline(FrozenInline):
     model = Section
-    fields = ["order", "code", "title_ru", "title_kk", "title_en"]
+    fields = ["order", "code", "title_ru", "title_kk", "title_en", "context_act"]
 
 
 @admin.register(Questionnaire)

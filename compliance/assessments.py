@@ -56,6 +56,10 @@ MAX_TEXT_ANSWER = 5000
 # --------------------------------------------------------------- definition
 
 
+# A section's or rule's `link_act` reads these: joined, so it costs no query of its own.
+LINK_ACTS = ("context_act", "questionnaire__context_act")
+
+
 @dataclass
 class Definition:
     """A questionnaire's questions and rules, loaded once (a fixed number of queries)."""
@@ -74,16 +78,18 @@ class Definition:
         provisions = Prefetch("provisions", queryset=Provision.objects.select_related("version__act"))
         return cls(
             questionnaire=questionnaire,
-            sections=list(questionnaire.sections.order_by("order", "pk")),
+            sections=list(
+                questionnaire.sections.select_related(*LINK_ACTS).order_by("order", "pk")
+            ),
             questions=list(
                 questionnaire.questions.select_related("section")
                 .prefetch_related(Prefetch("options", queryset=Option.objects.order_by("order", "pk")))
                 .order_by("section__order", "order", "pk")
             ),
             rules=list(
-                questionnaire.rules.prefetch_related(provisions, "obligations", "practices").order_by(
-                    "order", "pk"
-                )
+                questionnaire.rules.select_related(*LINK_ACTS)
+                .prefetch_related(provisions, "obligations", "practices")
+                .order_by("order", "pk")
             ),
         )
 
@@ -475,6 +481,7 @@ def _data(assessment: Assessment, definition: Definition, evaluation: Evaluation
                 "rule": rule.code,
                 "severity": rule.severity,
                 **_texts(rule, "title", "explanation", "actions", nested=True),
+                "context_act": _link_act(rule),
                 "citations": [citations[p.pk] for p in _cited(rule)],
                 "obligations": _obligations(rule),
                 "practices": _practices(rule),
@@ -512,8 +519,15 @@ def _classification(rule: Rule | None, citations: dict) -> dict | None:
         "level": rule.outcome,
         "rule": rule.code,
         **_texts(rule, "title", "explanation", nested=True),
+        "context_act": _link_act(rule),
         "citations": [citations[p.pk] for p in _cited(rule)],
     }
+
+
+def _link_act(rule: Rule) -> str:
+    """The act of the references in the rule's texts that name none (slug, or "")."""
+    act = rule.link_act
+    return act.slug if act else ""
 
 
 def _cited(rule: Rule) -> list[Provision]:

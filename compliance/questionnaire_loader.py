@@ -33,7 +33,7 @@ from compliance.models import (
 from compliance.questionnaire_checks import versions_in_force
 from legal.i18n import LANGUAGE_CODES
 from legal.kb_loader import langs
-from legal.models import Obligation, ProhibitedPractice, Provision
+from legal.models import Act, Obligation, ProhibitedPractice, Provision
 
 FORMAT = 1
 DEFAULT_DIR = Path(settings.BASE_DIR) / "fixtures" / "questionnaires"
@@ -110,6 +110,7 @@ class Loader:
             existing.rules.all().delete()
         questionnaire = existing or Questionnaire(slug=slug, version=version)
         questionnaire.as_of = _date(data["as_of"], "as_of", self)
+        questionnaire.context_act = self.act(data.get("context_act"), "questionnaire")
         questionnaire.source_hash = digest
         for field, values in {
             **langs("title", text(data["title"])),
@@ -121,15 +122,17 @@ class Loader:
         self.in_force = versions_in_force(questionnaire.as_of)
 
         for section_order, section_data in enumerate(data["sections"]):
+            where = f"section {section_data['code']!r}"
             section = self.save(
                 Section(
                     questionnaire=questionnaire,
                     code=section_data["code"],
                     order=section_order,
+                    context_act=self.act(section_data.get("context_act"), where),
                     **langs("title", text(section_data["title"])),
                     **langs("intro", text(section_data.get("intro"))),
                 ),
-                f"section {section_data['code']!r}",
+                where,
             )
             for order, question_data in enumerate(section_data["questions"]):
                 self.load_question(questionnaire, section, order, question_data)
@@ -196,6 +199,7 @@ class Loader:
                 severity=data.get("severity", ""),
                 outcome=data.get("outcome", ""),
                 priority=data.get("priority", 0),
+                context_act=self.act(data.get("context_act"), where),
                 **langs("title", text(data["title"])),
                 **langs("explanation", text(data.get("explanation"))),
                 **langs("actions", text(data.get("actions"))),
@@ -222,6 +226,15 @@ class Loader:
                 )
             found.append(provision)
         return found
+
+    def act(self, slug: str | None, where: str) -> Act | None:
+        """`context_act`: the act that references naming none in these texts belong to."""
+        if not slug:
+            return None
+        act = Act.objects.filter(slug=slug).first()
+        if act is None:
+            self.fail(f"{where}: context_act: no act {slug!r} in the knowledge base")
+        return act
 
     def by_slug(self, model, slugs: list[str], where: str, label: str):
         rows = {row.slug: row for row in model.objects.filter(slug__in=slugs)}

@@ -44,7 +44,7 @@ class LinkContext:
 
 def context_of(obj, as_of: datetime.date | None = None) -> LinkContext:
     """A LinkContext from a Provision (with version and act loaded), an ActVersion, an Act,
-    a LinkContext or None."""
+    an act's slug, a LinkContext or None."""
     if isinstance(obj, LinkContext):
         return obj if as_of is None else LinkContext(obj.act, obj.version, obj.eid, as_of)
     if isinstance(obj, Provision):
@@ -54,6 +54,8 @@ def context_of(obj, as_of: datetime.date | None = None) -> LinkContext:
         return LinkContext(obj.act.slug, obj.code, None, as_of)
     if isinstance(obj, Act):
         return LinkContext(obj.slug, None, None, as_of)
+    if isinstance(obj, str) and obj:
+        return LinkContext(obj, None, None, as_of)
     return LinkContext(as_of=as_of)
 
 

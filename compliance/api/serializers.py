@@ -343,15 +343,24 @@ class QuestionSerializer(serializers.ModelSerializer):
         ]
 
 
+def link_act_field():
+    return serializers.SlugRelatedField(
+        source="link_act", slug_field="slug", read_only=True, allow_null=True,
+        help_text="The act (slug) that references naming none in these texts («п. 4 ст. 17») belong to; "
+        "null: such references are unresolved.",
+    )
+
+
 class SectionSerializer(serializers.ModelSerializer):
     title = LocalizedField()
     intro = LocalizedField()
     translations = translations("title", "intro")
+    context_act = link_act_field()
     questions = serializers.SerializerMethodField()
 
     class Meta:
         model = Section
-        fields = ["code", "title", "intro", "translations", "questions"]
+        fields = ["code", "title", "intro", "translations", "context_act", "questions"]
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_questions(self, section) -> list[str]:
@@ -367,6 +376,7 @@ class RuleSerializer(serializers.ModelSerializer):
     provisions = CitedProvisionSerializer(many=True)
     obligations = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     practices = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    context_act = link_act_field()
 
     class Meta:
         model = Rule
@@ -381,6 +391,7 @@ class RuleSerializer(serializers.ModelSerializer):
             "explanation",
             "actions",
             "translations",
+            "context_act",
             "provisions",
             "obligations",
             "practices",
@@ -392,6 +403,11 @@ class QuestionnaireSerializer(serializers.ModelSerializer):
     description = LocalizedField()
     translations = translations("title", "description")
     url = serializers.SerializerMethodField()
+    context_act = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True,
+        help_text="The act (slug) that references naming none in the questionnaire's texts belong to, "
+        "unless a section or rule names its own.",
+    )
 
     class Meta:
         model = Questionnaire
@@ -406,6 +422,7 @@ class QuestionnaireSerializer(serializers.ModelSerializer):
             "title",
             "description",
             "translations",
+            "context_act",
         ]
 
     def get_url(self, questionnaire) -> str:

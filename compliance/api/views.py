@@ -30,6 +30,8 @@ from compliance.models import (
     Option,
     Question,
     Questionnaire,
+    Rule,
+    Section,
     Technique,
 )
 from kzai.api.exceptions import ApiError
@@ -197,8 +199,8 @@ class QuestionnaireDetail(ApiMixin, generics.RetrieveAPIView):
     permission_classes = [permissions.AllowAny]
     serializer_class = s.QuestionnaireDetailSerializer
     pagination_class = None
-    queryset = Questionnaire.objects.published().prefetch_related(
-        "sections",
+    queryset = Questionnaire.objects.published().select_related("context_act").prefetch_related(
+        Prefetch("sections", queryset=Section.objects.select_related(*services.LINK_ACTS)),
         Prefetch(
             "questions",
             queryset=Question.objects.select_related("section")
@@ -210,7 +212,7 @@ class QuestionnaireDetail(ApiMixin, generics.RetrieveAPIView):
         ),
         Prefetch(
             "rules",
-            queryset=Questionnaire.rules.rel.related_model.objects.prefetch_related(
+            queryset=Rule.objects.select_related(*services.LINK_ACTS).prefetch_related(
                 Prefetch("provisions", queryset=Provision.objects.select_related("version__act")),
                 "obligations",
                 "practices",

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from compliance import conditions
 from legal.i18n import translated
-from legal.models import Provision
+from legal.models import Act, Provision
 
 CODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 CODE_HELP = _("Латинские строчные буквы, цифры и «_», начиная с буквы: uses_biometrics.")
@@ -25,6 +25,16 @@ CODE_HELP = _("Латинские строчные буквы, цифры и «_
 def validate_code(value: str) -> None:
     if not CODE_RE.match(value or ""):
         raise ValidationError(CODE_HELP)
+
+
+def context_act_field(help_text):
+    """The act that a reference naming none («п. 4 ст. 17») in these texts belongs to.
+
+    Texts are linked with it (legal.linking); without one such references stay unresolved."""
+    return models.ForeignKey(
+        Act, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("акт ссылок без названия"), help_text=help_text,
+    )
 
 
 class QuestionnaireStatus(models.TextChoices):
@@ -91,6 +101,9 @@ class Questionnaire(
         _("статус"), max_length=10, choices=QuestionnaireStatus.choices, default=QuestionnaireStatus.DRAFT
     )
     published_at = models.DateTimeField(_("опубликован"), null=True, blank=True)
+    context_act = context_act_field(
+        _("Ссылки в текстах опросника, не называющие акт («п. 4 ст. 17»), указывают на этот акт.")
+    )
     source_hash = models.CharField(
         _("хеш источника"), max_length=64, blank=True, editable=False,
         help_text=_("SHA-256 определения, из которого загружен опросник (load_questionnaires)."),
@@ -170,6 +183,7 @@ class Section(
     )
     code = models.CharField(_("код"), max_length=60, validators=[validate_code], help_text=CODE_HELP)
     order = models.PositiveSmallIntegerField(_("порядок"), default=0)
+    context_act = context_act_field(_("Для текстов раздела, если не тот же, что у опросника."))
 
     class Meta:
         ordering = ["questionnaire", "order", "pk"]
@@ -184,6 +198,11 @@ class Section(
 
     def questionnaire_pk(self):
         return self.questionnaire_id
+
+    @property
+    def link_act(self) -> Act | None:
+        """The context act of the section's texts (its own, else the questionnaire's)."""
+        return self.context_act or self.questionnaire.context_act
 
 
 class QuestionKind(models.TextChoices):

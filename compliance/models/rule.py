@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from compliance import conditions
 from legal.i18n import translated
-from legal.models import Obligation, ProhibitedPractice, Provision, RiskLevel
+from legal.models import Act, Obligation, ProhibitedPractice, Provision, RiskLevel
 
-from .questionnaire import CODE_HELP, FrozenWhenPublished, Questionnaire, validate_code
+from .questionnaire import CODE_HELP, FrozenWhenPublished, Questionnaire, context_act_field, validate_code
 
 
 class RuleKind(models.TextChoices):
@@ -75,6 +75,7 @@ class Rule(
         _("приоритет"), default=0, help_text=_("Из сработавших правил риска (автономности) решает старшее.")
     )
     order = models.PositiveSmallIntegerField(_("порядок"), default=0)
+    context_act = context_act_field(_("Для пояснения и действий, если не тот же, что у опросника."))
     provisions = models.ManyToManyField(
         Provision, blank=True, related_name="rules", verbose_name=_("цитируемые положения"),
         help_text=_("В редакции, действующей на дату опросника."),
@@ -110,6 +111,11 @@ class Rule(
 
     def questionnaire_pk(self):
         return self.questionnaire_id
+
+    @property
+    def link_act(self) -> Act | None:
+        """The context act of the rule's texts (its own, else the questionnaire's)."""
+        return self.context_act or self.questionnaire.context_act
 
     def clean(self):
         errors = {}

@@ -6,7 +6,7 @@ hover definition (see legal/linking.py and docs/citations.md).
     {{ ref.note|linkify:ref.provision }}         inline
 
 The argument says where the text sits (a Provision with its version and act loaded, an
-ActVersion, an Act, a LinkContext or nothing): relative («настоящей статьи») and bare
+ActVersion, an Act or its slug, a LinkContext or nothing): relative («настоящей статьи») and bare
 («ст. 21») references resolve against it, and the terms of that act version are defined.
 """
 

@@ -218,14 +218,18 @@ def test_questionnaire_definition(client, questionnaire):  # noqa: F811
     body = client.get(api("questionnaire-detail", questionnaire.pk)).json()
     assert body["slug"] == "ai-compliance" and body["status"] == "published"
     questions = {q["code"]: q for q in body["questions"]}
-    assert (
-        questions["imitates_reality"]["visible_if"] == {"eq": ["generates_media", True]}
-        or questions["imitates_reality"]["visible_if"]
-    )
+    assert questions["imitates_reality"]["visible_if"] == {"eq": ["generates_media", True]}
     assert {o["code"] for o in questions["deployment_mode"]["options"]} == {"open", "closed", "local"}
     rules = {r["code"]: r for r in body["rules"]}
     assert "art_21__para_2" in {p["eid"] for p in rules["synthetic_no_machine_mark"]["provisions"]}
     assert body["sections"][0]["questions"][0] == "org_roles"
+    # where references naming no act («п. 1 ст. 7») point: the questionnaire's act unless overridden
+    assert body["context_act"] == "ai-law"
+    sections = {section["code"]: section for section in body["sections"]}
+    assert sections["system"]["context_act"] == "ai-law"
+    assert sections["personal_data"]["context_act"] == "personal-data-law"
+    assert rules["risk_high"]["context_act"] == "ai-law"
+    assert rules["biometric_without_basis"]["context_act"] == "personal-data-law"
     assert questionnaire.pk in [q["id"] for q in client.get(api("questionnaire-list")).json()["results"]]
 
 

@@ -147,6 +147,10 @@ def test_second_load_changes_nothing(tmp_path, capsys):
             "question 'mode': a choice question needs at least two options",
         ),
         (lambda d: d.update(as_of="2025-12-31"), "no act 'ai-law' in force on the questionnaire's date"),
+        (
+            lambda d: d["sections"][0].update(context_act="ai-act"),
+            "section 's1': context_act: no act 'ai-act' in the knowledge base",
+        ),
     ],
 )
 def test_bad_definition_is_rejected_and_nothing_changes(tmp_path, change, message):
@@ -241,6 +245,32 @@ def test_publish_refuses_a_questionnaire_with_problems(tmp_path):
         questionnaire.publish()
     questionnaire.refresh_from_db()
     assert not questionnaire.is_published
+
+
+def test_context_acts_are_loaded_and_inherited(tmp_path):
+    """References naming no act read as the section's or rule's context act, else the
+    questionnaire's; without any they stay unresolved."""
+    data = copy.deepcopy(SMALL)
+    data["context_act"] = "ai-law"
+    data["sections"].append({**copy.deepcopy(data["sections"][0]), "code": "s2", "context_act": "personal-data-law"})
+    for question in data["sections"][1]["questions"]:
+        question["code"] += "_2"
+    data["sections"][1]["questions"][1]["visible_if"] = {"eq": ["synthetic_2", True]}
+    data["rules"][0]["context_act"] = "admin-code"
+    call_command("load_questionnaires", write(tmp_path, data), verbosity=0)
+    questionnaire = Questionnaire.objects.get(slug="small")
+    assert questionnaire.context_act.slug == "ai-law"
+    sections = {section.code: section for section in questionnaire.sections.all()}
+    assert sections["s1"].context_act is None and sections["s1"].link_act.slug == "ai-law"
+    assert sections["s2"].link_act.slug == "personal-data-law"
+    rules = {rule.code: rule for rule in questionnaire.rules.all()}
+    assert rules["unlabelled"].link_act.slug == "admin-code"
+    assert rules["risk_minimal"].link_act.slug == "ai-law"
+
+    plain = {**copy.deepcopy(SMALL), "slug": "plain"}
+    call_command("load_questionnaires", write(tmp_path, plain, "plain.json"), verbosity=0)
+    rule = Rule.objects.get(questionnaire__slug="plain", code="unlabelled")
+    assert rule.link_act is None
 
 
 def test_main_questionnaire_is_loaded_and_valid():
