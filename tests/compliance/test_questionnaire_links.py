@@ -35,7 +35,8 @@ def _all_texts(questionnaire):  # noqa: F811
         for question in section.questions.all():
             for where, text in _texts(question, "text", "help"):
                 yield where, text, act, None
-    for rule in questionnaire.rules.select_related("context_act").prefetch_related("provisions__version__act"):
+    rules = questionnaire.rules.select_related("context_act").prefetch_related("provisions__version__act")
+    for rule in rules:
         act = rule.link_act.slug if rule.link_act else None
         cited = {p.version.act.slug for p in rule.provisions.all()}
         for where, text in _texts(rule, "title", "explanation", "actions"):
@@ -72,7 +73,9 @@ def test_a_reference_naming_no_act_points_into_an_act_its_rule_cites(questionnai
 
 @pytest.fixture
 def draft(ws, questionnaire):  # noqa: F811
-    draft = assessments.start_assessment(ws.system, questionnaire, by=ws.users["lawyer"], as_of=questionnaire.as_of)
+    draft = assessments.start_assessment(
+        ws.system, questionnaire, by=ws.users["lawyer"], as_of=questionnaire.as_of
+    )
     answers = {**DEEPFAKE_SERVICE, "processes_pd": True, "biometric": True, "biometric_basis": False}
     assessments.save_answers(draft, answers, by=ws.users["lawyer"])
     return draft
@@ -91,7 +94,8 @@ def test_wizard_links_a_sections_references_with_its_act(client, ws, draft):  # 
     log_in(client, ws, "lawyer")
     page = client.get(reverse("compliance:assessment_section", args=[draft.pk, "classification"]))
     html = page.content.decode()
-    intro = html[html.index('class="section-intro"') : html.index("</div>", html.index('class="section-intro"'))]
+    start = html.index('class="section-intro"')
+    intro = html[start : html.index("</div>", start)]
     assert "/acts/ai-law/2025-11-17/art_17__para_1/" in _hrefs(intro)  # «(п. 1 ст. 17)»
     assert "cite-unresolved" not in intro
 
@@ -112,4 +116,5 @@ def test_results_link_each_rules_references_with_its_act(client, ws, draft):  # 
     assert "cite-unresolved" not in risk + finding
     data = assessments.assessment_data(draft)
     assert data["risk"]["context_act"] == "ai-law"
-    assert {f["rule"]: f["context_act"] for f in data["findings"]}["biometric_without_basis"] == "personal-data-law"
+    acts = {finding["rule"]: finding["context_act"] for finding in data["findings"]}
+    assert acts["biometric_without_basis"] == "personal-data-law"

@@ -252,7 +252,8 @@ def test_context_acts_are_loaded_and_inherited(tmp_path):
     questionnaire's; without any they stay unresolved."""
     data = copy.deepcopy(SMALL)
     data["context_act"] = "ai-law"
-    data["sections"].append({**copy.deepcopy(data["sections"][0]), "code": "s2", "context_act": "personal-data-law"})
+    second = {**copy.deepcopy(data["sections"][0]), "code": "s2", "context_act": "personal-data-law"}
+    data["sections"].append(second)
     for question in data["sections"][1]["questions"]:
         question["code"] += "_2"
     data["sections"][1]["questions"][1]["visible_if"] = {"eq": ["synthetic_2", True]}

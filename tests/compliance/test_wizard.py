@@ -236,3 +236,21 @@ def test_query_counts_do_not_grow_with_answers(client, ws, draft, django_assert_
         client.get(url)  # warm the caches of the citations and terms the texts link
         with django_assert_num_queries(QUERIES[page]):
             assert client.get(url).status_code == 200
+
+
+def test_lists_are_paginated_in_the_page_language(client, ws):  # noqa: F811
+    """The workspace's lists share one pagination block (compliance/includes/pagination.html)."""
+    from compliance.models import AISystem
+
+    AISystem.objects.bulk_create(
+        AISystem(organization=ws.system.organization, name=f"Система {n:02d}", roles=["owner"])
+        for n in range(50)
+    )
+    log_in(client, ws, "viewer")
+    first = client.get(reverse("compliance:ai_systems")).content.decode()
+    assert 'rel="next" href="?page=2"' in first and 'rel="prev"' not in first
+    assert "Страница 1 из 2" in first
+    client.cookies["django_language"] = "en"
+    second = client.get(reverse("compliance:ai_systems"), {"page": 2}).content.decode()
+    assert 'rel="prev" href="?page=1"' in second and 'rel="next"' not in second
+    assert "Page 2 of 2" in second
