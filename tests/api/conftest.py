@@ -1,14 +1,4 @@
-"""API tests: a fresh cache per test (throttle counters, the knowledge base's change time)."""
-
-import pytest
-from django.core.cache import cache
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
+"""API tests' helpers (each test starts with an empty cache: tests/conftest.py)."""
 
 
 def problem_of(response, status):

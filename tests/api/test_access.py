@@ -2,9 +2,11 @@
 
 import json
 import re
+import time
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.core.management import call_command
 from django.test import Client
 from drf_spectacular.validation import validate_schema
 from rest_framework.authtoken.models import Token
@@ -29,6 +31,28 @@ def test_anonymous_clients_are_throttled_with_a_problem_and_retry_after(client, 
     body = problem_of(response, 429)
     assert body["type"] == "urn:kzai:problem:throttled"
     assert int(response["Retry-After"]) > 0
+
+
+@pytest.mark.parametrize("cache", ["locmem", "db"])
+def test_a_throttle_window_closes_after_its_period(client, settings, cache):
+    """Counted per window (kzai/api/throttling.py): the window opens with the first request
+    and the client may go on once its period is over, in the shared database cache too
+    (whose incr() resets a key's timeout)."""
+    if cache == "db":
+        backend = "django.core.cache.backends.db.DatabaseCache"
+        settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": "t_cache"}}
+        call_command("createcachetable", verbosity=0)
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "anon": "3/sec"},
+    }
+    for _ in range(3):
+        assert client.get("/api/v1/acts/").status_code == 200
+    refused = client.get("/api/v1/acts/")
+    problem_of(refused, 429)
+    assert refused["Retry-After"] == "1"
+    time.sleep(1.1)
+    assert client.get("/api/v1/acts/").status_code == 200
 
 
 def test_resolve_has_its_own_lower_limit_for_anonymous_clients(client, low_rates):
