@@ -202,6 +202,7 @@ _UNIT_RE = re.compile(
     """,
     re.X,
 )
+_PART_AFTER_NUMBER_RE = re.compile(r"(?P<ru_part>ч\.)(?=\s?\d)")
 _KK_UNIT_RE = re.compile(r"(?:ба[пб]|тармақша|тармақ|тармағ|бөлі[кг]|тарау)\w*")
 _KK_PLURAL_RE = re.compile(r"(?:ба[пб]|тармақша|тармақ|тармағ|бөлі[кг]|тарау)(?:лар|лер|тар|тер|дар|дер)")
 _RANK = {"sub": 1, "subpara": 1, "pt": 2, "part": 2, "para": 2, "art": 4, "chp": 5}
@@ -634,9 +635,12 @@ def _parse_unit_chain(low: str, pos: int) -> tuple[list[_Group], int, str, str] 
     «paragraph 2 of Article 21». Returns (groups outermost first, end, lang, error)."""
     groups: list[_Group] = []
     lang = None
+    outer_first = False  # «ст. 190 ч. 2 п. 1 УК РК»: the article first, as court papers write it
     i, end, error = pos, pos, ""
     while True:
         m = _UNIT_RE.match(low, i)
+        if not m and groups and lang == "ru":
+            m = _PART_AFTER_NUMBER_RE.match(low, i)  # «ст. 190 ч. 2»: «ч.» after the number
         if not m:
             break
         glang, unit = m.lastgroup.split("_", 1)
@@ -644,7 +648,13 @@ def _parse_unit_chain(low: str, pos: int) -> tuple[list[_Group], int, str, str] 
             break
         plural = unit.endswith("pl")
         unit = unit.removesuffix("pl")
-        if groups and (unit in {g.unit for g in groups} or _RANK[unit] < _RANK[groups[-1].unit]):
+        if groups and unit in {g.unit for g in groups}:
+            break
+        if len(groups) == 1 and glang == "ru" and groups[0].unit == "art" and _RANK[unit] < _RANK["art"]:
+            outer_first = True
+        if groups and (
+            _RANK[unit] > _RANK[groups[-1].unit] if outer_first else _RANK[unit] < _RANK[groups[-1].unit]
+        ):
             break
         items, j, err = _parse_items(low, _skip_ws(low, m.end()), glang, plural)
         if not items:
@@ -666,7 +676,8 @@ def _parse_unit_chain(low: str, pos: int) -> tuple[list[_Group], int, str, str] 
         for g in groups:  # «paragraph 3) of part 1»: with a part named, a paragraph is the «1)» unit
             if g.unit == "para":
                 g.unit = "subpara"
-    groups.reverse()
+    if not outer_first:
+        groups.reverse()
     return groups, end, lang, error
 
 

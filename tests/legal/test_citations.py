@@ -57,6 +57,11 @@ CASES = [
     ("подпункт 3) пункта 1 статьи 17 Закона об ИИ", {}, [ok(AI, "art_17__para_1__subpara_3")]),
     ("подпунктом 7) пункта 3 статьи 17 Законом об ИИ", {}, [ok(AI, "art_17__para_3__subpara_7")]),
     ("ч. 2 ст. 190 УК РК", {}, [ok(UK, "art_190__para_2")]),
+    # the article first, then its part and point, as court papers and police reports write it
+    ("ст.190 ч.2 УК РК", {}, [ok(UK, "art_190__para_2")]),
+    ("по ст. 190 ч. 2 и ст. 274 УК РК", {}, [ok(UK, "art_190__para_2"), ok(UK, "art_274")]),
+    ("ст. 17 п. 3 подп. 6 Закона об ИИ", {}, [ok(AI, "art_17__para_3__subpara_6")]),
+    ("ст. 190 ч. 2 п. 1 УК РК", {}, [nkb(UK, "art_190__para_2__subpara_1")]),
     # «ч.» after a number is a part when a number and «ст.» follow (else «2 ч.» is two hours)
     ("по п. 2 ч. 1 ст. 641-1 КоАП", {}, [ok(KOAP, "art_641-1__para_1__subpara_2")]),
     ("части второй статьи 190 Уголовного кодекса", {}, [ok(UK, "art_190__para_2")]),
