@@ -260,6 +260,8 @@ _KIND_WORDS = {  # how the kind of an act is named next to its title (vocabulary
     "amending_law": ("Закон", "Заң", "Law"),
     "constitutional_law": ("Конституционный закон", "Конституциялық заң", "Constitutional Law"),
 }
+# «ЗРК «Об искусственном интеллекте»»: the usual abbreviation of «Закон Республики Казахстан».
+_KIND_ABBREVIATIONS = {"law": "ЗРК", "amending_law": "ЗРК"}
 
 
 # ---------------------------------------------------------------------------------------
@@ -436,6 +438,8 @@ def _act_names(act: Act) -> list[str]:
                 names += [t.format(t=title) for t in (template if number else template[:1])]
         if number:
             names += [f"{ru} № {number}", f"{en} No. {number}"]
+        if act.title_ru and act.kind in _KIND_ABBREVIATIONS:
+            names.append(f"{_KIND_ABBREVIATIONS[act.kind]} {act.title_ru}")
     return [n for n in names if n and n.strip()]
 
 

@@ -57,6 +57,7 @@ CASES = [
     ("подпункт 3) пункта 1 статьи 17 Закона об ИИ", {}, [ok(AI, "art_17__para_1__subpara_3")]),
     ("подпунктом 7) пункта 3 статьи 17 Законом об ИИ", {}, [ok(AI, "art_17__para_3__subpara_7")]),
     ("ч. 2 ст. 190 УК РК", {}, [ok(UK, "art_190__para_2")]),
+    ("п. 1 ст. 7 ЗРК «О персональных данных и их защите»", {}, [ok(PD, "art_7__para_1")]),
     # the article first, then its part and point, as court papers and police reports write it
     ("ст.190 ч.2 УК РК", {}, [ok(UK, "art_190__para_2")]),
     ("по ст. 190 ч. 2 и ст. 274 УК РК", {}, [ok(UK, "art_190__para_2"), ok(UK, "art_274")]),
