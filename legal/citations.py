@@ -146,6 +146,23 @@ _RK = (
     r"|қазақстан\s+республикасы\w*|қр(?!\w)"
     r"|(?:of\s+)?(?:the\s+)?republic\s+of\s+kazakhstan(?:['’]s)?(?!\w)|(?:of\s+)?kazakhstan(?:['’]s)?(?!\w)"
 )
+# Another state's act: «УК РФ», «Гражданского кодекса Российской Федерации», «Criminal Code of
+# the Russian Federation», «Ресей Федерациясының Қылмыстық кодексі». Our names (УК, ГК,
+# Criminal Code) are Kazakhstan's; followed (or, in Kazakh, preceded) by another state they
+# are not, and the reference is an unknown act, never ours.
+_FOREIGN_STATE = (
+    r"рф|российской\s+федерации|россии|республики\s+беларусь|беларуси|рб|кыргызской\s+республики"
+    r"|кыргызстана|кр|республики\s+узбекистан|узбекистана|руз|украины|ес|европейского\s+союза"
+)
+_FOREIGN_AFTER_RE = re.compile(
+    rf"(?:{_FOREIGN_STATE})(?!\w)"
+    r"|of\s+(?:the\s+)?(?:russian\s+federation|russia|kyrgyz\s+republic|kyrgyzstan|belarus|uzbekistan"
+    r"|ukraine|european\s+union)(?!\w)"
+)
+_FOREIGN_BEFORE_RE = re.compile(
+    r"(?:ресей\s+федерациясы|қырғыз\s+республикасы|беларусь\s+республикасы|өзбекстан\s+республикасы"
+    r"|украина|еуропалық\s+одақ)\w*\s+\Z"
+)
 _DATE = (
     rf"(?:от\s+)?\d{{1,2}}\s+{_MONTHS_RU}\s+\d{{4}}(?:\s*(?:года|г\.))?"
     r"|от\s+\d{1,2}\.\d{1,2}\.\d{4}(?:\s*(?:года|г\.))?"
@@ -743,6 +760,7 @@ def _parse_act_after(grammar: _Grammar, low: str, text: str, ref: _Ref) -> None:
         ref.mode, ref.slugs = "act", slugs
         ref.end = _extend_act(grammar, low, k, end, slugs)
         ref.act_text = text[k : ref.end]
+        _mark_foreign(low, text, ref, k)
         return
     unknown = (_EN_UNKNOWN_ACT_RE if ref.lang == "en" else _RU_UNKNOWN_ACT_RE).match(low, k)
     if unknown:
@@ -1175,6 +1193,8 @@ def _act_ref(grammar: _Grammar, low: str, text: str, pos: int) -> _Ref | None:
     slugs, end = found
     end = _extend_act(grammar, low, pos, end, slugs)
     ref = _Ref(pos, end, "kk", mode="act", slugs=slugs, act_text=text[pos:end])
+    if _mark_foreign(low, text, ref, pos):
+        end = ref.end
     k = _skip_ws(low, end)
     if k > end:
         parsed = _parse_kk_chain(low, k)
@@ -1188,6 +1208,23 @@ def _act_ref(grammar: _Grammar, low: str, text: str, pos: int) -> _Ref | None:
                 ref.end = max(item.end for g in ref.groups for item in g.items)
                 ref.act_first = True
     return ref
+
+
+def _mark_foreign(low: str, text: str, ref: _Ref, name_start: int) -> bool:
+    """Another state's act («УК РФ»): the reference becomes an unknown act, its span taking
+    in the state. True if it was."""
+    after = _FOREIGN_AFTER_RE.match(low, _skip_ws(low, ref.end))
+    before = _FOREIGN_BEFORE_RE.search(low[max(0, name_start - 60) : name_start])
+    if not (after or before):
+        return False
+    if after:
+        ref.end = after.end()
+    start = name_start - len(before.group()) if before else name_start
+    if ref.start == name_start:  # the reference begins with the name: take the state in
+        ref.start = start
+    ref.mode, ref.slugs = "unknown", frozenset()
+    ref.act_text = text[start : ref.end].strip()
+    return True
 
 
 def _share_acts(refs: list[_Ref], low: str) -> None:
