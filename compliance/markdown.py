@@ -26,7 +26,7 @@ from django.utils.safestring import SafeString, mark_safe
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from legal.linking import LinkContext, link_html
+from legal.linking import CiteUrl, LinkContext, link_html
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li",
@@ -71,10 +71,11 @@ class _SafeMarkdown(Extension):
 class _CitationLinker(HTMLParser):
     """Re-emits cleaned HTML, linking the citations of its text nodes."""
 
-    def __init__(self, context: LinkContext | None, lang: str | None):
+    def __init__(self, context: LinkContext | None, lang: str | None, cite_url: CiteUrl | None = None):
         super().__init__(convert_charrefs=True)
         self.context = context
         self.lang = lang
+        self.cite_url = cite_url
         self.out: list[str] = []
         self.skip = 0  # depth inside <a>, <code>, <pre>
 
@@ -99,7 +100,7 @@ class _CitationLinker(HTMLParser):
         if self.skip or not data.strip():
             self.out.append(escape(data))
         else:
-            self.out.append(link_html(data, self.context, self.lang))
+            self.out.append(link_html(data, self.context, self.lang, self.cite_url))
 
 
 def clean_html(source: str) -> str:
@@ -108,12 +109,15 @@ def clean_html(source: str) -> str:
     return _cleaner.clean(html)
 
 
-def render_markdown(source, context: LinkContext | None = None, lang: str | None = None) -> SafeString:
-    """The safe HTML of a Markdown text, its citations linked (resolved against `context`)."""
+def render_markdown(
+    source, context: LinkContext | None = None, lang: str | None = None, cite_url: CiteUrl | None = None
+) -> SafeString:
+    """The safe HTML of a Markdown text, its citations linked (resolved against `context`;
+    `cite_url` as in legal.linking.link_html)."""
     if not source:
         return mark_safe("")
     lang = lang or getattr(source, "lang", None)
-    linker = _CitationLinker(context, lang)
+    linker = _CitationLinker(context, lang, cite_url)
     linker.feed(clean_html(str(source)))
     linker.close()
     return mark_safe("".join(linker.out))

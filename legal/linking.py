@@ -15,6 +15,7 @@ import datetime
 import itertools
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -63,6 +64,9 @@ def context_of(obj, as_of: datetime.date | None = None) -> LinkContext:
 # Defined terms, cached per (act slug, version code).
 
 _WORD_RE = re.compile(r"\w+(?:-\w+)*")
+
+
+CiteUrl = Callable[[Citation], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -177,18 +181,21 @@ for _model in (Term, Provision, ActVersion, Act):
 _ids = itertools.count(1)
 
 
-def _citation_html(group: list[Citation], text: str) -> str:
+def _citation_html(group: list[Citation], text: str, cite_url: CiteUrl | None = None) -> str:
     first = group[0]
     label = escape(text[first.start : first.end])
     linked = [c for c in group if c.in_kb] or [c for c in group if c.resolved]
     if linked and linked[0].in_kb:
         cite = linked[0]
+        url = cite_url(cite) if cite_url else cite.url
+        if url is None:
+            return format_html('<span class="cite">{}</span>', label)
         title = ""
         if len(group) > 1:
             title = gettext("Ссылка на несколько положений; открыто первое: %(eid)s") % {"eid": cite.eid}
         return format_html(
             '<a href="{}" class="cite"{}>{}</a>',
-            cite.url,
+            url,
             format_html(' title="{}"', title) if title else "",
             label,
         )
@@ -271,8 +278,13 @@ def _term_html(entry: TermEntry, label: str, lang: str) -> tuple[str, str]:
     return term, description
 
 
-def link_html(text, context: LinkContext | None = None, lang: str | None = None) -> str:
-    """The escaped text with citation links and hover definitions (safe HTML)."""
+def link_html(
+    text, context: LinkContext | None = None, lang: str | None = None, cite_url: CiteUrl | None = None
+) -> str:
+    """The escaped text with citation links and hover definitions (safe HTML).
+
+    `cite_url(citation)` replaces our permalink of a provision in the knowledge base (a PDF
+    links to its own appendix); None from it: the reference is shown, not linked."""
     if text is None:
         return ""
     lang = lang or getattr(text, "lang", None)
@@ -307,7 +319,7 @@ def link_html(text, context: LinkContext | None = None, lang: str | None = None)
             continue
         out.append(escape(text[pos:start]))
         if kind == "cite":
-            out.append(_citation_html(payload, text))
+            out.append(_citation_html(payload, text, cite_url))
         else:
             term, description = _term_html(payload, escape(text[start:end]), lang)
             out.append(term)

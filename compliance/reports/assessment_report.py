@@ -24,15 +24,16 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from compliance.assessments import assessment_data, visible_questions
+from compliance.markdown import render_markdown
 from compliance.models import Assessment, AutonomyLevel, DeploymentMode, QuestionKind, Severity, SystemRole
 from legal import linking
 from legal.i18n import normalize_language, pick
 from legal.models import ActKind, ObligationProvision, PracticeProvision, Provision, ReferenceRole, RiskLevel
-from legal.templatetags.kzai import format_date
+from legal.templatetags.kzai import format_date, mark_fallback
 
 from . import layout
 from .engine import PdfAttachment, PdfDocument
-from .provisions import PrintedProvision, official_texts_prefetch, printed
+from .provisions import PrintedProvision, anchor_id, official_texts_prefetch, printed
 
 #: Most serious first, as a lawyer reads them.
 SEVERITY_ORDER = [Severity.PROHIBITED, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO]
@@ -63,6 +64,9 @@ class ReportFinding:
     title: object
     explanation: object
     actions: object
+    context_act: str = ""  # where its texts' references naming no act point
+    explanation_html: SafeString = SafeString("")  # linked to the appendix (_linked_block)
+    actions_html: SafeString = SafeString("")
     basis: list[Citation] = field(default_factory=list)
     liability: list[Citation] = field(default_factory=list)
     obligations: list = field(default_factory=list)
@@ -219,6 +223,7 @@ def context(assessment: Assessment, language: str) -> dict:
                 title=pick(item["title"], language),
                 explanation=pick(item["explanation"], language),
                 actions=pick(item["actions"], language),
+                context_act=item.get("context_act", ""),  # absent from data finalised before it
                 basis=basis,
                 liability=liability,
                 obligations=[pick(o["obligation"], language) for o in item["obligations"]],
@@ -256,6 +261,16 @@ def context(assessment: Assessment, language: str) -> dict:
             if entry.eid in in_text or (act, version, entry.eid) in blocks
         ]
 
+    as_of = datetime.date.fromisoformat(data["assessment"]["as_of"])
+    anchors = {(b.act.slug, b.version.code, b.provision.eid) for b in appendix}
+
+    def linked(value, act: str) -> SafeString:
+        return _linked_block(value, act, as_of, anchors)
+
+    for finding in findings:
+        finding.explanation_html = linked(finding.explanation, finding.context_act)
+        finding.actions_html = linked(finding.actions, finding.context_act)
+
     counts = Counter(f.severity for f in findings)
     system = data["ai_system"]
     risk, autonomy = data["risk"], data["autonomy"]
@@ -272,13 +287,15 @@ def context(assessment: Assessment, language: str) -> dict:
             if system["deployment_mode"] in DeploymentMode.values else system["deployment_mode"]
         ),
         "questionnaire_title": pick(data["questionnaire"]["title"], language),
-        "as_of": datetime.date.fromisoformat(data["assessment"]["as_of"]),
+        "as_of": as_of,
         "questionnaire_as_of": datetime.date.fromisoformat(data["questionnaire"]["as_of"]),
         "generated_at": timezone.localtime(report_date(assessment, data)),
         "risk": risk and {**risk, "label": RiskLevel(risk["level"]).label,
-                          "explanation_text": pick(risk["explanation"], language)},
+                          "explanation_html": linked(pick(risk["explanation"], language),
+                                                     risk.get("context_act", ""))},
         "autonomy": autonomy and {**autonomy, "label": AutonomyLevel(autonomy["level"]).label,
-                                  "explanation_text": pick(autonomy["explanation"], language)},
+                                  "explanation_html": linked(pick(autonomy["explanation"], language),
+                                                             autonomy.get("context_act", ""))},
         "prohibited": [f for f in findings if f.severity == Severity.PROHIBITED],
         "findings": findings,
         "counts": [(Severity(s).label, s, counts.get(s, 0)) for s in SEVERITY_ORDER],
@@ -287,6 +304,21 @@ def context(assessment: Assessment, language: str) -> dict:
         "appendix": appendix,
         "terms": terms,
     }
+
+
+def _linked_block(value, act: str, as_of: datetime.date, anchors: set[Key]) -> SafeString:
+    """A finding's Markdown text for the PDF: lists kept, each reference to a provision of
+    the appendix linked to it, one to another provision shown unlinked, an unresolved one
+    marked; `act` is where references naming no act point (the rule's context act)."""
+    if not value:
+        return SafeString("")
+
+    def to_appendix(cite) -> str | None:
+        key = (cite.act, cite.version, cite.eid)
+        return f"#{anchor_id(*key)}" if key in anchors else None
+
+    html = render_markdown(value, linking.LinkContext(act or None, None, None, as_of), cite_url=to_appendix)
+    return mark_fallback(value, html, block=True)
 
 
 def document(assessment: Assessment, language: str) -> PdfDocument:

@@ -15,6 +15,11 @@ from legal.i18n import normalize_language
 from legal.models import OfficialText, Provision
 
 
+def anchor_id(act: str, version: str, eid: str) -> str:
+    """The id of a printed provision: what the report's references link to (#…)."""
+    return f"prov-{act}-{version}-{eid}"
+
+
 @dataclass
 class PrintedProvision:
     provision: Provision
@@ -33,6 +38,10 @@ class PrintedProvision:
     @property
     def act(self):
         return self.provision.version.act
+
+    @property
+    def anchor(self) -> str:
+        return anchor_id(self.act.slug, self.version.code, self.provision.eid)
 
 
 def official_texts_prefetch() -> Prefetch:

@@ -2,6 +2,7 @@
 """The assessment's PDF report, read back with pypdf: contents, languages, determinism,
 storage, access, /verify/, and hostile content that must fetch nothing."""
 
+import datetime
 import hashlib
 import re
 from pathlib import Path
@@ -269,3 +270,29 @@ def test_reports_go_with_their_organisation(owner_client, case):
     download(owner_client, case.final)
     case.organization.delete()
     assert not ReportRecord.objects.exists()
+
+
+def test_findings_link_their_references_to_the_appendix(case):
+    """«(п. 2 ст. 21)» in a finding's text is a link inside the PDF to that provision in the
+    appendix; every link has its target, and the PDF carries them as internal links."""
+    document = assessment_report.document(case.final, "ru")
+    targets = re.findall(r'href="#(prov-[^"]+)"', document.html)
+    assert targets and all(f'id="{target}"' in document.html for target in targets)
+    assert "cite-unresolved" not in document.html  # the questionnaire's references all resolve
+    pdf = write_pdf(document).pdf
+    internal = [
+        annotation.get_object()
+        for page in reader(pdf).pages
+        for annotation in page.get("/Annots") or []
+        if annotation.get_object().get("/Subtype") == "/Link" and "/Dest" in annotation.get_object()
+    ]
+    assert len(internal) >= len(set(targets))
+
+
+def test_a_reference_outside_the_appendix_is_shown_and_an_unresolved_one_marked():
+    anchors = {("ai-law", "2025-11-17", "art_21__para_2")}
+    text = "См. п. 2 ст. 21. Также ст. 17. Иное — ст. 5 Закона о пчеловодстве."
+    html = assessment_report._linked_block(text, "ai-law", datetime.date(2026, 4, 4), anchors)
+    assert '<a href="#prov-ai-law-2025-11-17-art_21__para_2" class="cite">п. 2 ст. 21</a>' in html
+    assert '<span class="cite">ст. 17</span>' in html  # in the knowledge base, not in this appendix
+    assert 'class="cite cite-unresolved"' in html and "Закона о пчеловодстве" in html
