@@ -10,47 +10,14 @@ from django.contrib.auth import get_user_model
 
 from compliance import assessments
 from compliance.models import AISystem, Assessment, Membership, Organization, Questionnaire
+from tests.compliance.wizard_helpers import DEEPFAKE_SERVICE
 
 ORGANIZATION = "ТОО «Қазақ Әзірлеме» (ғ қ ң ө ұ ү һ і)"
 SYSTEM = "Бейнегенератор «Ұлы дала»"
 
 #: A video generator that publishes unlabelled deepfakes of real people and recognises
 #: emotions of job applicants without consent (prohibited, AI law art. 17 p. 3 sp. 6).
-ANSWERS = {
-    "org_roles": ["developer", "owner"],
-    "deployment_mode": "closed",
-    "restricted_data": False,
-    "failure_impact": "harm",
-    "decision_autonomy": "human_decides",
-    "human_control": True,
-    "ban_manipulation": False,
-    "ban_vulnerability": False,
-    "ban_social_scoring": False,
-    "ban_biometric_categorisation": False,
-    "emotion_recognition": True,
-    "emotion_consent": "none",
-    "ban_prohibited_output": False,
-    "ai_disclosed": True,
-    "affects_rights": False,
-    "forwards_synthetic": False,
-    "processes_pd": False,
-    "trains_models": False,
-    "user_agreement": True,
-    "documentation": True,
-    "capabilities_info": True,
-    "risk_process": True,
-    "risk_review_yearly": True,
-    "suspension_procedure": True,
-    "security_measures": True,
-    "generates_media": True,
-    "imitates_reality": "yes",
-    "real_people": True,
-    "likeness_consent": True,
-    "distributed": True,
-    "machine_readable_mark": False,
-    "visible_warning": False,
-    "output_safeguards": True,
-}
+ANSWERS = {**DEEPFAKE_SERVICE, "emotion_recognition": True, "emotion_consent": "none"}
 
 
 @dataclass
