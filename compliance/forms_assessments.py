@@ -14,6 +14,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from legal.i18n import pick, values_of
+from legal.models import OffenderCategory
 
 from .models import Question, QuestionKind, Questionnaire
 
@@ -35,8 +36,17 @@ class StartAssessmentForm(forms.Form):
         help_text=_("Дата, на которую оценивается соответствие. Пусто — дата права опросника."),
     )
 
-    def __init__(self, *args, questionnaires, **kwargs):
+    category = forms.ChoiceField(
+        label=_("Категория организации"),
+        choices=[("", "—"), *OffenderCategory.choices],
+        required=False,
+        help_text=_("Штрафы КоАП зависят от категории. Спрашивается один раз и сохраняется для организации."),
+    )
+
+    def __init__(self, *args, questionnaires, organization, **kwargs):
         super().__init__(*args, **kwargs)
+        if organization.category:
+            del self.fields["category"]
         self.fields["questionnaire"].queryset = questionnaires
         first = questionnaires.first()
         if first is not None:

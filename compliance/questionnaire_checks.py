@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime
 
-from compliance import conditions
-from legal.models import ActVersion
+from compliance import conditions, liability
+from legal.models import ActKind, ActVersion, DutyHolder
+from legal.reach import reach_problem
 
 
 def versions_in_force(as_of: datetime.date) -> dict[int, ActVersion]:
@@ -44,12 +45,17 @@ def questionnaire_problems(questionnaire) -> list[str]:
     except conditions.ConditionError as exc:
         problems.append(str(exc))
 
-    rules = list(questionnaire.rules.prefetch_related("provisions__version__act"))
+    rules = list(questionnaire.rules.prefetch_related(
+        "provisions__version__act", liability.obligations_prefetch(), "practices", "duty_holders"
+    ))
     for rule in rules:
         try:
             conditions.validate_condition(rule.condition, specs)
         except conditions.ConditionError as exc:
             problems.append(f"rule {rule.code!r}: {exc}")
+    problems += roles_question_problems(questionnaire, questions)
+    problems += prohibited_problems(rules)
+    problems += reach_problems(rules)
 
     in_force = versions_in_force(questionnaire.as_of)
     cited = [(f"question {q.code!r}", q.provisions.all()) for q in questions]
@@ -74,3 +80,55 @@ def provision_version_problem(provision, in_force: dict[int, ActVersion], as_of:
             f"but the version in force on {as_of.isoformat()} is {version.code}"
         )
     return ""
+
+
+def roles_question_problems(questionnaire, questions) -> list[str]:
+    """The roles question, if named, is a multiple choice of duty holder codes."""
+    code = questionnaire.roles_question
+    if not code:
+        return []
+    question = next((q for q in questions if q.code == code), None)
+    if question is None or question.kind != "multiple":
+        return [f"roles_question {code!r}: not a multiple-choice question of this questionnaire"]
+    holders = set(DutyHolder.objects.values_list("code", flat=True))
+    unknown = sorted(set(question.options.values_list("code", flat=True)) - holders)
+    if unknown:
+        return [f"roles_question {code!r}: options {unknown} are not duty holder codes"]
+    return []
+
+
+def prohibited_problems(rules) -> list[str]:
+    """A finding names the practices it establishes exactly when it says 'prohibited'."""
+    problems = []
+    for rule in rules:
+        names_practice = bool(list(rule.practices.all()))
+        if rule.kind == "finding" and names_practice != (rule.severity == "prohibited"):
+            problems.append(
+                f"rule {rule.code!r}: severity {rule.severity!r} but "
+                + ("it names prohibited practices" if names_practice else "it names no prohibited practice")
+                + ": a finding establishes a practice exactly when its severity is 'prohibited'"
+            )
+    return problems
+
+
+def reach_problems(rules) -> list[str]:
+    """Every liability a finding cites or derives reaches a duty holder the finding names."""
+    problems = []
+    for rule in rules:
+        if rule.kind != "finding":
+            continue
+        holders = {h.code for h in rule.duty_holders.all()}
+        derived = [entry.provision for entry in liability.rule_liabilities(rule)]
+        cited = [p for p in rule.provisions.all() if p.version.act.kind == ActKind.CODE]
+        reach = liability.reach_index([*derived, *cited])
+        if derived and not holders:
+            problems.append(f"rule {rule.code!r}: it has liability but names no duty holder")
+            continue
+        for provision in [*derived, *cited]:
+            problem = reach_problem(
+                f"rule {rule.code!r}", holders, f"{provision.version.act.slug}/{provision.eid}",
+                reach[provision.pk],
+            )
+            if problem:
+                problems.append(problem)
+    return problems

@@ -33,7 +33,7 @@ from compliance.models import (
 from compliance.questionnaire_checks import versions_in_force
 from legal.i18n import LANGUAGE_CODES
 from legal.kb_loader import langs
-from legal.models import Act, Obligation, ProhibitedPractice, Provision
+from legal.models import Act, DutyHolder, Obligation, ProhibitedPractice, Provision
 
 FORMAT = 1
 DEFAULT_DIR = Path(settings.BASE_DIR) / "fixtures" / "questionnaires"
@@ -111,6 +111,7 @@ class Loader:
         questionnaire = existing or Questionnaire(slug=slug, version=version)
         questionnaire.as_of = _date(data["as_of"], "as_of", self)
         questionnaire.context_act = self.act(data.get("context_act"), "questionnaire")
+        questionnaire.roles_question = data.get("roles_question", "")
         questionnaire.source_hash = digest
         for field, values in {
             **langs("title", text(data["title"])),
@@ -209,6 +210,7 @@ class Loader:
         rule.provisions.set(self.provisions(data.get("provisions", []), where))
         rule.obligations.set(self.by_slug(Obligation, data.get("obligations", []), where, "obligation"))
         rule.practices.set(self.by_slug(ProhibitedPractice, data.get("practices", []), where, "practice"))
+        rule.duty_holders.set(self.duty_holders(data.get("duty_holders", []), where))
 
     def provisions(self, refs: list[str], where: str) -> list[Provision]:
         """ "act/eid" → the unit of that act's version in force on the questionnaire's date."""
@@ -242,6 +244,13 @@ class Loader:
             if slug not in rows:
                 self.fail(f"{where}: no {label} {slug!r} in the knowledge base")
         return [rows[slug] for slug in slugs]
+
+    def duty_holders(self, codes: list[str], where: str) -> list[DutyHolder]:
+        rows = {row.code: row for row in DutyHolder.objects.filter(code__in=codes)}
+        for code in codes:
+            if code not in rows:
+                self.fail(f"{where}: no duty holder {code!r} in the knowledge base")
+        return [rows[code] for code in codes]
 
     def save(self, obj, where: str, clean: bool = True):
         try:

@@ -25,9 +25,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from legal.i18n import pick, values_of
-from legal.models import Act, ActKind, Provision
+from legal.models import Provision
 
 from . import assessments as services
+from . import results
 from .access import current_membership, require_editor, scoped_or_404
 from .forms_assessments import YES_NO_CHOICES, SectionForm, StartAssessmentForm
 from .models import (
@@ -37,7 +38,6 @@ from .models import (
     Assessment,
     QuestionKind,
     Questionnaire,
-    Severity,
 )
 
 PAGE_SIZE = 50
@@ -166,11 +166,14 @@ def assessment_start(request, system_pk: int):
     )
     require_editor(membership)
     questionnaires = Questionnaire.objects.published().order_by("slug", "-version")
-    form = StartAssessmentForm(request.POST or None, questionnaires=questionnaires)
+    form = StartAssessmentForm(
+        request.POST or None, questionnaires=questionnaires, organization=system.organization
+    )
     if request.method == "POST" and form.is_valid():
         try:
             assessment = services.start_assessment(
-                system, form.cleaned_data["questionnaire"], by=request.user, as_of=form.cleaned_data["as_of"]
+                system, form.cleaned_data["questionnaire"], by=request.user, as_of=form.cleaned_data["as_of"],
+                category=form.cleaned_data.get("category", ""),
             )
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
@@ -390,54 +393,6 @@ def assessment_history(request, pk: int):
 # ----------------------------------------------------------------- results
 
 
-def _localized(values: dict | None):
-    return pick(values) if values else ""
-
-
-def results_view_data(data: dict) -> dict:
-    """assessment_data() ready for the page: texts in the page's language, findings grouped
-    by severity (most serious first), and the liability exposure — the provisions of the codes
-    (administrative, criminal, civil) that the findings cite, with the findings citing them."""
-
-    def classification(entry):
-        if not entry:
-            return None
-        return {**entry, "title": _localized(entry["title"]), "explanation": _localized(entry["explanation"])}
-
-    findings = [
-        {
-            **finding,
-            "title": _localized(finding["title"]),
-            "explanation": _localized(finding["explanation"]),
-            "actions": _localized(finding["actions"]),
-            "citations": [{**c, "text": _localized(c["citation"])} for c in finding["citations"]],
-            "obligations": [_localized(o["obligation"]) for o in finding["obligations"]],
-            "practices": [{"slug": p["slug"], "name": _localized(p["name"])} for p in finding["practices"]],
-        }
-        for finding in data["findings"]
-    ]
-    groups = [
-        {"severity": severity, "label": label, "findings": [f for f in findings if f["severity"] == value]}
-        for value, label, severity in ((s.value, s.label, s.value) for s in reversed(list(Severity)))
-    ]
-    codes = set(Act.objects.filter(kind=ActKind.CODE).values_list("slug", flat=True))
-    exposure: OrderedDict[tuple, dict] = OrderedDict()
-    for finding in findings:
-        for citation in finding["citations"]:
-            if citation["act"] in codes:
-                key = (citation["act"], citation["eid"])
-                entry = exposure.setdefault(key, {"citation": citation, "findings": []})
-                entry["findings"].append(finding)
-    return {
-        "risk": classification(data["risk"]),
-        "autonomy": classification(data["autonomy"]),
-        "groups": [group for group in groups if group["findings"]],
-        "prohibited": [f for f in findings if f["severity"] == Severity.PROHIBITED],
-        "exposure": sorted(exposure.values(), key=lambda e: (e["citation"]["act"], e["citation"]["eid"])),
-        "count": len(findings),
-    }
-
-
 @login_required
 def assessment_results(request, pk: int):
     """Risk and autonomy, prohibited practices, findings by severity with their citations at
@@ -452,7 +407,7 @@ def assessment_results(request, pk: int):
             "assessment": assessment,
             "organization": assessment.organization,
             "can_edit": membership.can_edit,
-            "results": results_view_data(data),
+            "results": results.page_data(data),
             "content_hash": data.get("content_hash", ""),
             "missing": missing,
             "report_button": _report_template_exists(),

@@ -29,6 +29,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
 from legal import freshness
+from legal.i18n import official_urls
 from legal.models import Act, ActVersion, Numbering, Provision
 
 
@@ -480,9 +481,8 @@ def _build() -> _Grammar:
     acts: dict[str, _Act] = {}
     names: list[tuple[str, str]] = []
     for act in Act.objects.all():
-        urls = act.official_urls if isinstance(act.official_urls, dict) else {}
-        official = next((urls[lang] for lang in ("ru", "kk", "en") if urls.get(lang)), None)
-        official = official or next((u for u in urls.values() if isinstance(u, str) and u), None)
+        urls = official_urls(act) if isinstance(act.official_urls, dict) else {}
+        official = next((urls[lang] for lang in ("ru", "kk") if urls.get(lang)), None)
         acts[act.slug] = _Act(
             act.slug,
             act.kind,

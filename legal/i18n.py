@@ -2,7 +2,9 @@
 
 `Translated("title")` on a model reads the column of the active language and falls back
 to Russian (then English, then Kazakh). The result remembers which language it is in, so
-templates can mark a fallback visibly instead of silently showing another language.
+templates can mark a fallback visibly instead of silently showing another language, and
+whether it is kzai's own translation (the record's `our_translations`, e.g. "summary_kk"),
+so pages label it so and never pass it off as official wording.
 """
 
 from django.db import models
@@ -11,6 +13,10 @@ from django.utils.translation import get_language
 
 LANGUAGE_CODES = ("ru", "kk", "en")
 FALLBACK_ORDER = ("ru", "en", "kk")
+# The languages in which an act of the Republic of Kazakhstan has an official text (Kazakh,
+# the state language, and Russian). Any other text, such as the English one on Adilet, is
+# an unofficial translation.
+OFFICIAL_LANGUAGES = ("ru", "kk")
 
 
 def normalize_language(language: str | None) -> str:
@@ -20,20 +26,27 @@ def normalize_language(language: str | None) -> str:
 
 
 class LocalizedText(str):
-    """A string that knows its language and whether it stands in for the requested one."""
+    """A string that knows its language, whether it stands in for the requested one, and
+    whether it is kzai's own translation (`ours`: the field's name, e.g. "summary")."""
 
     lang: str
     requested: str
+    ours: str
 
-    def __new__(cls, text: str, lang: str, requested: str):
+    def __new__(cls, text: str, lang: str, requested: str, ours: str = ""):
         obj = super().__new__(cls, text)
         obj.lang = lang
         obj.requested = requested
+        obj.ours = ours
         return obj
 
     @property
     def is_fallback(self) -> bool:
         return bool(self) and self.lang != self.requested
+
+    def derive(self, text: str) -> "LocalizedText":
+        """Another text (an excerpt, one line) with the same language and origin."""
+        return LocalizedText(text, self.lang, self.requested, self.ours)
 
 
 def pick(values: dict[str, str], language: str | None = None) -> LocalizedText:
@@ -51,6 +64,28 @@ def values_of(obj, name: str) -> dict[str, str]:
     return {lang: getattr(obj, f"{name}_{lang}") for lang in LANGUAGE_CODES}
 
 
+def is_our_translation(obj, name: str, lang: str) -> bool:
+    """Whether `obj`'s `name` in `lang` is kzai's own translation. Only a loaded
+    `our_translations` is read (a record without it, or with it deferred, costs no query)."""
+    if "our_translations" not in obj.__dict__:
+        return False
+    return obj.is_our_translation(name, lang)
+
+
+def official_urls(act) -> dict[str, str]:
+    """The act's official publications, {lang: url}: Russian and Kazakh only."""
+    urls = act.official_urls or {}
+    return {lang: url for lang, url in urls.items() if lang in OFFICIAL_LANGUAGES and url}
+
+
+def translation_urls(act) -> dict[str, str]:
+    """The act's unofficial translations, {lang: url} (the English text on Adilet); a
+    non-official language found among `official_urls` is listed here, never as official."""
+    found = {lang: url for lang, url in (act.official_urls or {}).items() if lang not in OFFICIAL_LANGUAGES}
+    found.update(getattr(act, "translation_urls", None) or {})
+    return {lang: url for lang, url in found.items() if url}
+
+
 class Translated:
     """Descriptor: `obj.title` → LocalizedText from obj.title_ru/_kk/_en."""
 
@@ -63,7 +98,10 @@ class Translated:
     def __get__(self, obj, objtype=None):
         if obj is None:
             return self
-        return pick(values_of(obj, self.name))
+        value = pick(values_of(obj, self.name))
+        if value and is_our_translation(obj, self.name, value.lang):
+            value.ours = self.name
+        return value
 
 
 def translated(name: str, verbose, *, text: bool = False) -> type[models.Model]:

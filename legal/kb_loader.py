@@ -1,10 +1,12 @@
 """Load the knowledge-base fixture (fixtures/kb.json) into the database.
 
-An upsert by natural keys (act slug, version code, eid, practice and obligation slugs) in
-one transaction: running it again updates what changed, leaves unchanged rows (and their
-history) alone, and removes only records that an earlier load created and the fixture no
-longer has. What editors or users entered is never touched. Any error rolls back the whole
-load, so the database is never left half-loaded.
+An upsert by natural keys (act slug, version code, eid, practice and obligation slugs, МРП
+year, the fined provision) in one transaction: running it again updates what changed, leaves
+unchanged rows (and their history) alone, and removes only records that an earlier load
+created and the fixture no longer has. What editors or users entered is never touched, and
+a provision that a questionnaire still cites is kept (a published questionnaire cannot
+change). Any error rolls back the whole load, so the database is never left half-loaded.
+Fields added to the fixture later are optional, so an older fixture still loads.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from legal.models import (
     Act,
     ActVersion,
     DutyHolder,
+    FineSchedule,
     LinkOrigin,
+    Mrp,
     Obligation,
     ObligationProvision,
     Origin,
@@ -138,6 +142,8 @@ class Loader:
         self.load_version_notes()
         self.load_practices()
         self.load_obligations()
+        self.load_mrp()
+        self.load_fines()
         return self.counts
 
     def load_act(self, data: dict, order: int) -> None:
@@ -155,6 +161,7 @@ class Loader:
                 "citation_aliases": data["citation_aliases"],
                 "adilet_id": data["adilet_id"],
                 "official_urls": data["official_urls"],
+                "translation_urls": data.get("translation_urls", {}),
                 "publication": data["publication"],
                 "partial": data["partial"],
                 "confidence": data["confidence"],
@@ -200,6 +207,8 @@ class Loader:
                 **langs("summary", row["summary"]),
                 **langs("sanction", row["sanction"]),
                 **langs("status_note", row["status_note"]),
+                **langs("title_note", row.get("title_note")),
+                "our_translations": row.get("our_translations", []),
                 "confidence": row["confidence"],
                 "sources": row["sources"],
             }
@@ -212,7 +221,12 @@ class Loader:
                 provision.duty_holders.set(holders)
             by_eid[row["eid"]] = provision
             self.provisions[(act.slug, version.code, row["eid"])] = provision
-        self.prune(version.provisions.filter(origin=Origin.KB).exclude(eid__in=list(by_eid)), "provisions")
+        gone = version.provisions.filter(origin=Origin.KB).exclude(eid__in=list(by_eid))
+        cited = still_cited(gone)
+        if cited:
+            self.counts["provisions kept (still cited by questionnaires)"] += len(cited)
+            self.progress(f"  {act.slug}@{version.code}: {len(cited)} removed provisions kept, still cited")
+        self.prune(gone.exclude(pk__in=cited), "provisions")
 
     def load_terms(self) -> None:
         kept = []
@@ -270,6 +284,7 @@ class Loader:
                 {owner_field: owner, "provision": provision, "role": row["role"]},
                 {
                     **langs("note", row["note"]),
+                    "our_translations": row.get("our_translations", []),
                     "confidence": row["confidence"],
                     "order": order,
                 },
@@ -288,6 +303,8 @@ class Loader:
                     **langs("description", row["description"]),
                     **langs("examples", row["examples"]),
                     **langs("examples_note", row["examples_note"]),
+                    **langs("liability_note", row.get("liability_note")),
+                    "our_translations": row.get("our_translations", []),
                     "confidence": row["confidence"],
                     "draft_confidence": row["draft_confidence"],
                     "sources": row["sources"],
@@ -312,6 +329,8 @@ class Loader:
                     **langs("evidence", row["evidence"]),
                     **langs("note", row["note"]),
                     **langs("liability_note", row["liability_note"]),
+                    **langs("recommendation", row.get("recommendation")),
+                    "our_translations": row.get("our_translations", []),
                     "applies_to_minimal_risk": "minimal" in levels,
                     "applies_to_medium_risk": "medium" in levels,
                     "applies_to_high_risk": "high" in levels,
@@ -327,6 +346,56 @@ class Loader:
             self.load_references(ObligationProvision, "obligation", obligation, row["references"])
         slugs = [row["slug"] for row in self.data["obligations"]]
         self.prune(Obligation.objects.filter(origin=Origin.KB).exclude(slug__in=slugs), "obligations")
+
+    def load_mrp(self) -> None:
+        """МРП by year: only the knowledge base supplies it, so a year it drops goes."""
+        rows = self.data.get("mrp", [])
+        for row in rows:
+            self.upsert(
+                Mrp,
+                {"year": row["year"]},
+                {
+                    "tenge": row["tenge"],
+                    **langs("note", row["note"]),
+                    "confidence": row["confidence"],
+                    "sources": row["sources"],
+                },
+                "МРП years",
+            )
+        self.prune(Mrp.objects.exclude(year__in=[row["year"] for row in rows]), "МРП years")
+
+    def load_fines(self) -> None:
+        kept = []
+        for row in self.data.get("fines", []):
+            where = f"fine of {row['act']}/{row['eid']}"
+            repeat = self.provision({**row, "eid": row["repeat"]}, where) if row["repeat"] else None
+            fine = self.upsert(
+                FineSchedule,
+                {"provision": self.provision(row, where)},
+                {"amounts": row["amounts"], "repeat": repeat, **langs("note", row["note"])},
+                "fine schedules",
+            )
+            kept.append(fine.pk)
+        # Fines of provisions that editors entered are theirs.
+        fines = FineSchedule.objects.filter(provision__origin=Origin.KB).exclude(pk__in=kept)
+        self.prune(fines, "fine schedules")
+
+
+def still_cited(provisions: models.QuerySet) -> set[int]:
+    """The ids of `provisions` (with their ancestors) that records cite through a plain
+    many-to-many: questionnaire rules and questions. Deleting a provision would silently
+    drop it from a published questionnaire, which must never change; case records, cited
+    through a PROTECT link, stop the load instead (`prune`)."""
+    cited: set[int] = set()
+    for rel in Provision._meta.related_objects:
+        if rel.many_to_many and rel.through._meta.auto_created:
+            query = {f"{rel.field.related_query_name()}__isnull": False}
+            cited |= set(provisions.filter(**query).values_list("pk", flat=True))
+    if cited:
+        paths = provisions.filter(pk__in=cited).values_list("path", flat=True)
+        ancestors = {eid for path in paths for eid in path.split("/") if eid}
+        cited |= set(provisions.filter(eid__in=ancestors).values_list("pk", flat=True))
+    return cited
 
 
 def _date(value: str | None) -> datetime.date | None:

@@ -18,6 +18,7 @@ from legal.models import (
     Act,
     ActVersion,
     DutyHolder,
+    FineSchedule,
     LinkKind,
     Obligation,
     ObligationProvision,
@@ -26,7 +27,6 @@ from legal.models import (
     Provision,
     ProvisionLink,
     ReferenceRole,
-    RiskLevel,
     VersionNote,
     build_tree,
 )
@@ -93,7 +93,7 @@ def get_version(slug: str, code: str) -> ActVersion:
 
 TOC_FIELDS = (
     "id", "parent_id", "eid", "type", "num", "order", "depth",
-    "title_ru", "title_kk", "title_en", "summary_ru", "summary_kk", "summary_en",
+    "title_ru", "title_kk", "title_en", "summary_ru", "summary_kk", "summary_en", "our_translations",
 )
 
 
@@ -144,6 +144,16 @@ class RelatedReference:
     reference: PracticeProvision | ObligationProvision
     via: list[PracticeProvision | ObligationProvision] = field(default_factory=list)
 
+    @property
+    def notes(self) -> list:
+        """The distinct notes of the references it came by (a liability link's conditions)."""
+        found: dict[str, object] = {}
+        for ref in self.via:
+            note = ref.note
+            if note and str(note) not in found:
+                found[str(note)] = note
+        return list(found.values())
+
 
 @dataclass
 class ProvisionPage:
@@ -163,6 +173,7 @@ class ProvisionPage:
     links_out: list[ProvisionLink]
     links_in: list[ProvisionLink]
     term: object | None
+    fines: list[FineSchedule] = field(default_factory=list)
 
 
 def get_provision(slug: str, code: str, eid: str) -> Provision:
@@ -237,6 +248,14 @@ def provision_page(slug: str, code: str, eid: str) -> ProvisionPage:
         .select_related("from_version", "to_version")
         .order_by("order", "pk")
     )
+    # Fines of the unit, of the units enclosing it (a Code's part fines its items) and of
+    # its parts (an article's page shows each part's fines).
+    fines = list(
+        FineSchedule.objects.filter(provision__version=version)
+        .filter(Q(provision=provision) | Q(provision__parent=provision) | Q(provision__eid__in=ancestor_eids))
+        .select_related("provision", "repeat__version__act")
+        .order_by("provision__order")
+    )
 
     practice_refs_all = _references(PracticeProvision, "practice", provision)
     obligation_refs_all = _references(ObligationProvision, "obligation", provision)
@@ -270,6 +289,7 @@ def provision_page(slug: str, code: str, eid: str) -> ProvisionPage:
         links_out=links_out,
         links_in=links_in,
         term=getattr(provision, "term", None) if _has_term(provision) else None,
+        fines=fines,
     )
 
 
@@ -401,31 +421,12 @@ def duty_holders() -> list[DutyHolder]:
     return list(DutyHolder.objects.all())
 
 
-class InvalidFilter(ValueError):
-    pass
-
-
 @dataclass
 class ObligationFilter:
+    """The obligations list's filter (legal.view_helpers.obligation_filter reads it)."""
+
     holder: DutyHolder | None = None
     risk: str = ""
-
-
-def obligation_filter(params, holders: list[DutyHolder]) -> ObligationFilter:
-    """Validate `?holder=` and `?risk=`; InvalidFilter names the first bad parameter."""
-    chosen = ObligationFilter()
-    holder = params.get("holder", "")
-    if holder:
-        by_code = {h.code: h for h in holders}
-        if holder not in by_code:
-            raise InvalidFilter("holder")
-        chosen.holder = by_code[holder]
-    risk = params.get("risk", "")
-    if risk:
-        if risk not in RiskLevel.values:
-            raise InvalidFilter("risk")
-        chosen.risk = risk
-    return chosen
 
 
 def obligations(chosen: ObligationFilter | None = None):

@@ -12,7 +12,7 @@ from compliance import case_selectors
 from legal import linking, selectors
 from legal.citation_format import format_citation
 from legal.models import RiskLevel
-from legal.view_helpers import bad_request, takes_as_of
+from legal.view_helpers import InvalidFilter, bad_request, fine_table, obligation_filter, takes_as_of
 
 
 def home(request):
@@ -86,6 +86,7 @@ def provision_detail(request, slug, version, eid, as_of):
             "permalink": request.build_absolute_uri(page.provision.get_absolute_url()),
             "version_base": page.version.get_absolute_url(),
             "cases": case_selectors.cases_of_provision(request.user, page.provision),
+            "fines": fine_table(page.fines),
         },
     )
 
@@ -106,8 +107,8 @@ def practice_detail(request, slug):
 def obligation_list(request):
     holders = selectors.duty_holders()
     try:
-        chosen = selectors.obligation_filter(request.GET, holders)
-    except selectors.InvalidFilter as error:
+        chosen = obligation_filter(request.GET, holders)
+    except InvalidFilter as error:
         if str(error) == "holder":
             message = gettext("Неизвестный субъект обязанности «%(value)s».") % {
                 "value": request.GET.get("holder")

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_kb_fixtures import Problems, check_sourced, lang_map, parse_date  # noqa: E402
+from kbbuild.common import Problems, check_sourced, lang_map, parse_date  # noqa: E402
 
 FORMAT = 1
 ROOT = Path(__file__).resolve().parent.parent

@@ -32,7 +32,7 @@ from compliance.models import (
 from legal.api.fields import LocalizedField, absolute, translations
 from legal.api.queries import IsoDate
 from legal.api.serializers import ProvisionRefSerializer
-from legal.models import ProhibitedPractice, Provision
+from legal.models import OffenderCategory, ProhibitedPractice, Provision
 
 
 def model_errors(exc: DjangoValidationError) -> serializers.ValidationError:
@@ -456,6 +456,10 @@ class AssessmentSerializer(serializers.ModelSerializer):
         help_text="Id of a published questionnaire (default: the current main one).",
     )
     as_of = IsoDate(required=False, help_text="Date of the law (default: the questionnaire's).")
+    organization_category = serializers.ChoiceField(
+        source="organization.category", choices=OffenderCategory.choices, required=False,
+        help_text="The organisation's category for the fines (asked once, kept for the organisation).",
+    )
     created_by = serializers.CharField(source="created_by.username", read_only=True, default=None)
     finalized_by = serializers.CharField(source="finalized_by.username", read_only=True, default=None)
     url = serializers.SerializerMethodField()
@@ -468,6 +472,7 @@ class AssessmentSerializer(serializers.ModelSerializer):
             "url",
             "web_url",
             "organization",
+            "organization_category",
             "ai_system",
             "questionnaire",
             "as_of",
@@ -553,5 +558,20 @@ class FindingsSerializer(serializers.Serializer):
     as_of = serializers.DateField()
     risk = serializers.JSONField(allow_null=True)
     autonomy = serializers.JSONField(allow_null=True)
-    findings = serializers.ListField(child=serializers.JSONField())
+    findings = serializers.ListField(
+        child=serializers.JSONField(),
+        help_text="Each with its citations, obligations, practices and `liability`: the knowledge "
+        "base's liability links of its obligations, each with its conditions (`notes`), whom it "
+        "reaches (`reach`), whether that includes the organisation's roles (`applies`) and its "
+        "fines in МРП and tenge (`fines`).",
+    )
+    summary = serializers.JSONField(
+        help_text="The prohibited practices the 'prohibited' findings establish, and counts by severity."
+    )
+    exposure = serializers.JSONField(
+        allow_null=True,
+        help_text="Every liability provision once, with the fines for the organisation's `category` "
+        "and the МРП of the as-of year (`mrp.tenge` null where the knowledge base has no value for it); "
+        "null for assessments finalised before it was recorded.",
+    )
     content_hash = serializers.CharField(allow_null=True, help_text="SHA-256 of a final assessment's data.")

@@ -18,7 +18,7 @@ from rest_framework import generics, permissions, status
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 
-from compliance import access
+from compliance import access, results
 from compliance import assessments as services
 from compliance.case_selectors import InvalidCaseFilter, case_filter, cases, filter_choices
 from compliance.models import (
@@ -309,6 +309,7 @@ class AssessmentList(AssessmentView, generics.ListCreateAPIView):
                 questionnaire,
                 by=request.user,
                 as_of=data.get("as_of") or questionnaire.as_of,
+                category=data.get("organization", {}).get("category", ""),
             )
         except DjangoValidationError as exc:
             raise s.model_errors(exc) from None
@@ -430,6 +431,8 @@ class AssessmentFindings(AssessmentView):
                 "risk": data["risk"],
                 "autonomy": data["autonomy"],
                 "findings": data["findings"],
+                "summary": results.summary_of(data),
+                "exposure": data.get("exposure"),
                 "content_hash": data.get("content_hash"),
             }
         )

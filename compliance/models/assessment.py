@@ -253,6 +253,10 @@ class Finding(
     )
     obligations = models.JSONField(_("обязанности"), default=list)
     practices = models.JSONField(_("запрещённые практики"), default=list)
+    liability = models.JSONField(
+        _("ответственность"), default=list,
+        help_text=_("Связи «ответственность» обязанностей вывода из базы знаний на дату завершения."),
+    )
     order = models.PositiveSmallIntegerField(_("порядок"), default=0)
 
     class Meta:

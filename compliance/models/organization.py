@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from legal.models import OffenderCategory
+
 
 class Role(models.TextChoices):
     """Roles in an organisation, from most to least powerful."""
@@ -33,6 +35,10 @@ class Organization(models.Model):
     name = models.CharField(_("название"), max_length=200)
     bin = models.CharField(
         _("БИН"), max_length=12, blank=True, help_text=_("Бизнес-идентификационный номер, 12 цифр.")
+    )
+    category = models.CharField(
+        _("категория"), max_length=12, choices=OffenderCategory.choices, blank=True,
+        help_text=_("Для какой категории считать штрафы КоАП: спрашивается один раз."),
     )
     created_at = models.DateTimeField(_("создана"), auto_now_add=True)
     members = models.ManyToManyField(

@@ -104,6 +104,11 @@ class Questionnaire(
     context_act = context_act_field(
         _("Ссылки в текстах опросника, не называющие акт («п. 4 ст. 17»), указывают на этот акт.")
     )
+    roles_question = models.CharField(
+        _("вопрос о роли организации"), max_length=80, blank=True,
+        help_text=_("Код вопроса с множественным выбором, варианты которого — коды субъектов "
+                    "обязанностей (owner, holder, user …): по нему видно, к кому относится ответственность."),
+    )
     source_hash = models.CharField(
         _("хеш источника"), max_length=64, blank=True, editable=False,
         help_text=_("SHA-256 определения, из которого загружен опросник (load_questionnaires)."),

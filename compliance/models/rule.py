@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from compliance import conditions
 from legal.i18n import translated
-from legal.models import Act, Obligation, ProhibitedPractice, Provision, RiskLevel
+from legal.models import Act, DutyHolder, Obligation, ProhibitedPractice, Provision, RiskLevel
 
 from .questionnaire import CODE_HELP, FrozenWhenPublished, Questionnaire, context_act_field, validate_code
 
@@ -84,7 +84,12 @@ class Rule(
         Obligation, blank=True, related_name="rules", verbose_name=_("обязанности")
     )
     practices = models.ManyToManyField(
-        ProhibitedPractice, blank=True, related_name="rules", verbose_name=_("запрещённые практики")
+        ProhibitedPractice, blank=True, related_name="rules", verbose_name=_("запрещённые практики"),
+        help_text=_("Практики, которые вывод устанавливает: только у выводов «запрещено»."),
+    )
+    duty_holders = models.ManyToManyField(
+        DutyHolder, blank=True, related_name="+", verbose_name=_("к кому относится вывод"),
+        help_text=_("Ответственность по связям обязанностей должна достигать хотя бы одного из них."),
     )
 
     class Meta:

@@ -7,7 +7,9 @@ the findings cite (the questionnaire's as-of law), never at today's version. Dat
 the PDF come from the data (finalisation), so the same assessment gives the same bytes.
 
 Queries: a fixed number whatever the number of findings and citations (the questionnaire
-definition, the cited provisions with their official texts, the liability references).
+definition, the cited provisions with their official texts). A finding's liability, the
+prohibited practices and the fines come from the data too (compliance.results); only data
+finalised before they were recorded reads the liability references of the knowledge base.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
+from compliance import results
 from compliance.assessments import assessment_data, visible_questions
 from compliance.markdown import render_markdown
 from compliance.models import Assessment, AutonomyLevel, DeploymentMode, QuestionKind, Severity, SystemRole
@@ -56,6 +59,7 @@ class Citation:
     text: object  # LocalizedText of the standard citation; None: show the provision's heading
     confidence: str
     block: PrintedProvision | None  # None: not in the knowledge base any more (unresolved)
+    notes: list = field(default_factory=list)  # a liability link's conditions
 
 
 @dataclass
@@ -104,7 +108,10 @@ def _load_provisions(keys: list[Key], language: str) -> dict[Key, PrintedProvisi
 
 
 def _liability_keys(findings: list[dict]) -> dict[int, list[Key]]:
-    """finding index → the liability provisions of its obligations and practices (two queries)."""
+    """finding index → its liability provisions: recorded in the data, or (data finalised
+    before liability was recorded) those of its obligations and practices (two queries)."""
+    if all("liability" in finding for finding in findings):
+        return {index: [_key(entry) for entry in f["liability"]] for index, f in enumerate(findings)}
     obligations = {o["slug"] for f in findings for o in f["obligations"]}
     practices = {p["slug"] for f in findings for p in f["practices"]}
     by_owner: dict[tuple[str, str], list[Key]] = {}
@@ -208,15 +215,23 @@ def context(assessment: Assessment, language: str) -> dict:
             confidence = block.provision.confidence if block else ""
         return Citation(key, text, confidence, block)
 
+    def liability_citation(entry: dict) -> Citation:
+        return Citation(_key(entry), pick(entry["citation"], language), entry.get("confidence", ""),
+                        blocks.get(_key(entry)), [pick(note, language) for note in entry["notes"]])
+
     findings = []
     for index, item in enumerate(findings_data):
         basis, liability = [], []
-        for recorded in item["citations"]:
-            entry = citation(_key(recorded), recorded)
-            is_code = entry.block is not None and entry.block.act.kind == ActKind.CODE
-            (liability if is_code else basis).append(entry)
-        known = {c.key for c in liability}
-        liability += [citation(key, None) for key in liability_keys[index] if key not in known]
+        if "liability" in item:
+            basis = [citation(_key(recorded), recorded) for recorded in item["citations"]]
+            liability = [liability_citation(entry) for entry in item["liability"]]
+        else:
+            for recorded in item["citations"]:
+                entry = citation(_key(recorded), recorded)
+                is_code = entry.block is not None and entry.block.act.kind == ActKind.CODE
+                (liability if is_code else basis).append(entry)
+            known = {c.key for c in liability}
+            liability += [citation(key, None) for key in liability_keys[index] if key not in known]
         findings.append(
             ReportFinding(
                 severity=item["severity"],
@@ -226,7 +241,10 @@ def context(assessment: Assessment, language: str) -> dict:
                 context_act=item.get("context_act", ""),  # absent from data finalised before it
                 basis=basis,
                 liability=liability,
-                obligations=[pick(o["obligation"], language) for o in item["obligations"]],
+                obligations=[
+                    (pick(o["obligation"], language), pick(o.get("recommendation") or {}, language))
+                    for o in item["obligations"]
+                ],
                 practices=[pick(p["name"], language) for p in item["practices"]],
             )
         )
@@ -296,7 +314,11 @@ def context(assessment: Assessment, language: str) -> dict:
         "autonomy": autonomy and {**autonomy, "label": AutonomyLevel(autonomy["level"]).label,
                                   "explanation_html": linked(pick(autonomy["explanation"], language),
                                                              autonomy.get("context_act", ""))},
-        "prohibited": [f for f in findings if f.severity == Severity.PROHIBITED],
+        "prohibited": [
+            {**practice, "name": pick(practice["name"], language)}
+            for practice in results.summary_of(data)["prohibited"]
+        ],
+        "exposure": results.exposure_view(data.get("exposure")),
         "findings": findings,
         "counts": [(Severity(s).label, s, counts.get(s, 0)) for s in SEVERITY_ORDER],
         "chart": severity_chart(counts),

@@ -8,8 +8,17 @@ from rest_framework import serializers
 
 from kzai.api.pagination import url_with
 from legal.citation_format import format_citation
-from legal.i18n import pick, values_of
-from legal.models import Act, ActVersion, Obligation, ProhibitedPractice, Provision, Term
+from legal.i18n import official_urls, pick, translation_urls, values_of
+from legal.models import (
+    Act,
+    ActVersion,
+    FineSchedule,
+    Obligation,
+    OffenderCategory,
+    ProhibitedPractice,
+    Provision,
+    Term,
+)
 
 from . import frbr
 from .fields import (
@@ -84,10 +93,28 @@ class VersionSerializer(_Links, serializers.ModelSerializer):
         )
 
 
+@extend_schema_field({"type": "object", "additionalProperties": {"type": "string", "format": "uri"}})
+class _UrlsByLanguage(serializers.Field):
+    def __init__(self, read, **kwargs):
+        self.read = read
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, act):
+        return self.read(act)
+
+
 class ActSerializer(_Links, serializers.ModelSerializer):
     title = LocalizedField()
     short_name = LocalizedField()
     citation_name = LocalizedField()
+    official_urls = _UrlsByLanguage(
+        official_urls, help_text="{language: URL} of the official texts (Russian and Kazakh only)."
+    )
+    translation_urls = _UrlsByLanguage(
+        translation_urls,
+        help_text="{language: URL} of UNOFFICIAL translations (e.g. the English text on Adilet): "
+        "never the official text of the act.",
+    )
     frbr_uri = serializers.SerializerMethodField()
     in_force = serializers.SerializerMethodField(
         help_text="The code of the version in force on the day asked (`as_of`, default today), or null."
@@ -109,6 +136,7 @@ class ActSerializer(_Links, serializers.ModelSerializer):
             "confidence",
             "sources",
             "official_urls",
+            "translation_urls",
             "frbr_uri",
             "in_force",
             "url",
@@ -145,16 +173,32 @@ class ActDetailSerializer(ActSerializer):
 # ------------------------------------------------------------------ provisions
 
 
+def our_translations_field():
+    return serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="The texts (`<field>_<language>`, e.g. summary_kk) that are kzai's own translation "
+        "of its unofficial text: never official wording in that language.",
+    )
+
+
 class ProvisionSerializer(_Links, serializers.ModelSerializer):
     act = serializers.CharField(source="version.act.slug", help_text="The act's slug.")
     version = serializers.CharField(source="version.code", help_text="The version's code.")
-    title = LocalizedField()
+    title = LocalizedField(
+        help_text="The official heading only; empty where none was seen in any language (see title_note)."
+    )
+    title_note = LocalizedField(
+        help_text="kzai's note on the heading (what was seen, our label or translation): "
+        "never the official title."
+    )
     unofficial_summary = LocalizedField(
         "summary", help_text="kzai's unofficial summary, not the text of the law."
     )
     duty_holders = serializers.SerializerMethodField()
     frbr_uri = serializers.SerializerMethodField()
-    translations = translations("title", "summary")
+    our_translations = our_translations_field()
+    translations = translations("title", "title_note", "summary")
 
     class Meta:
         model = Provision
@@ -165,6 +209,7 @@ class ProvisionSerializer(_Links, serializers.ModelSerializer):
             "type",
             "num",
             "title",
+            "title_note",
             "unofficial_summary",
             "confidence",
             "sources",
@@ -172,6 +217,7 @@ class ProvisionSerializer(_Links, serializers.ModelSerializer):
             "frbr_uri",
             "url",
             "api_url",
+            "our_translations",
             "translations",
         ]
 
@@ -232,6 +278,52 @@ class VersionBriefSerializer(serializers.ModelSerializer):
         fields = ["code", "status", "label", "date", "in_force_from", "in_force_until"]
 
 
+class ProvisionRefSerializer(serializers.Serializer):
+    """A provision pointed at: act, version, eid and its links."""
+
+    act = serializers.CharField(source="version.act.slug")
+    version = serializers.CharField(source="version.code")
+    eid = serializers.CharField()
+    url = serializers.SerializerMethodField()
+    api_url = serializers.SerializerMethodField()
+
+    def get_url(self, provision) -> str:
+        return absolute(self.context.get("request"), provision.get_absolute_url())
+
+    def get_api_url(self, provision) -> str:
+        path = provision_api_path(provision.version.act.slug, provision.version.code, provision.eid)
+        return absolute(self.context.get("request"), path)
+
+
+class FineScheduleSerializer(serializers.Serializer):
+    """The fines a unit sets (КоАП: per category of offender), in МРП, not tenge."""
+
+    amounts = serializers.SerializerMethodField(
+        help_text="{category: fine in МРП}; categories: individual, small, medium, large, nonprofit. "
+        "A category missing is one this unit does not fine."
+    )
+    unit = serializers.SerializerMethodField(help_text="Always MRP (МРП, the monthly calculation index).")
+    repeat = serializers.SerializerMethodField(
+        help_text="The unit that punishes the same offence repeated, or null."
+    )
+    note = LocalizedField()
+    translations = translations("note")
+
+    @extend_schema_field({"type": "object", "additionalProperties": {"type": "integer"}})
+    def get_amounts(self, schedule):
+        amounts = {category: schedule.amount_for(category) for category in OffenderCategory.values}
+        return {category: amount for category, amount in amounts.items() if amount is not None}
+
+    def get_unit(self, schedule) -> str:
+        return "MRP"
+
+    @extend_schema_field(ProvisionRefSerializer(allow_null=True))
+    def get_repeat(self, schedule):
+        if schedule.repeat is None:
+            return None
+        return ProvisionRefSerializer(schedule.repeat, context=self.context).data
+
+
 class ProvisionDetailSerializer(ProvisionSerializer):
     act = ActBriefSerializer(source="version.act")
     version = VersionBriefSerializer()
@@ -245,7 +337,10 @@ class ProvisionDetailSerializer(ProvisionSerializer):
     children = serializers.SerializerMethodField()
     official_texts = serializers.SerializerMethodField()
     term = serializers.SerializerMethodField(help_text="The term this provision defines, if any.")
-    translations = translations("title", "summary", "sanction", "status_note")
+    fine_schedule = serializers.SerializerMethodField(
+        help_text="The fines this unit sets, in МРП per category of offender, or null."
+    )
+    translations = translations("title", "title_note", "summary", "sanction", "status_note")
 
     class Meta(ProvisionSerializer.Meta):
         fields = [
@@ -258,6 +353,8 @@ class ProvisionDetailSerializer(ProvisionSerializer):
             "children",
             "official_texts",
             "term",
+            "fine_schedule",
+            "our_translations",
             "translations",
         ]
 
@@ -300,25 +397,16 @@ class ProvisionDetailSerializer(ProvisionSerializer):
             return None
         return {"term": str(term.term), "translations": {"term": values_of(term, "term")}}
 
+    @extend_schema_field(FineScheduleSerializer(allow_null=True))
+    def get_fine_schedule(self, provision):
+        try:
+            schedule = provision.fine_schedule  # select_related: no query
+        except FineSchedule.DoesNotExist:
+            return None
+        return FineScheduleSerializer(schedule, context=self.context).data
+
 
 # ------------------------------------------------------- terms, practices, duties
-
-
-class ProvisionRefSerializer(serializers.Serializer):
-    """A provision pointed at: act, version, eid and its links."""
-
-    act = serializers.CharField(source="version.act.slug")
-    version = serializers.CharField(source="version.code")
-    eid = serializers.CharField()
-    url = serializers.SerializerMethodField()
-    api_url = serializers.SerializerMethodField()
-
-    def get_url(self, provision) -> str:
-        return absolute(self.context.get("request"), provision.get_absolute_url())
-
-    def get_api_url(self, provision) -> str:
-        path = provision_api_path(provision.version.act.slug, provision.version.code, provision.eid)
-        return absolute(self.context.get("request"), path)
 
 
 class TermSerializer(serializers.ModelSerializer):
@@ -340,8 +428,13 @@ class TermSerializer(serializers.ModelSerializer):
 class ReferenceSerializer(serializers.Serializer):
     role = serializers.CharField(help_text="basis, draft_basis or liability.")
     confidence = serializers.CharField(help_text="Empty: that of the record.")
-    note = LocalizedField()
+    note = LocalizedField(
+        help_text="kzai's note on the link; for liability, the conditions under which the provision "
+        "punishes this conduct (thresholds, who is punished)."
+    )
     provision = ProvisionRefSerializer()
+    our_translations = our_translations_field()
+    translations = translations("note")
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}})
@@ -360,8 +453,12 @@ class PracticeSerializer(_Links, serializers.ModelSerializer):
     in_force_ban = serializers.BooleanField(
         source="is_in_force_ban", help_text="False for a ban only a draft proposed."
     )
+    liability_note = LocalizedField(
+        help_text="kzai's note on liability, e.g. that no specific sanction exists for this practice."
+    )
     references = ReferenceSerializer(many=True)
-    translations = translations("name", "description", "examples", "examples_note")
+    our_translations = our_translations_field()
+    translations = translations("name", "description", "examples", "examples_note", "liability_note")
 
     class Meta:
         model = ProhibitedPractice
@@ -372,12 +469,14 @@ class PracticeSerializer(_Links, serializers.ModelSerializer):
             "examples",
             "examples_note",
             "in_force_ban",
+            "liability_note",
             "confidence",
             "draft_confidence",
             "sources",
             "references",
             "url",
             "api_url",
+            "our_translations",
             "translations",
         ]
 
@@ -391,10 +490,16 @@ class ObligationSerializer(_Links, serializers.ModelSerializer):
     evidence = Lines("evidence")
     note = LocalizedField()
     liability_note = LocalizedField()
+    recommendation = LocalizedField(
+        help_text="Good practice advised by kzai: NOT a legal duty (the duty is `obligation` alone)."
+    )
     duty_holders = serializers.SerializerMethodField()
     risk_levels = serializers.ListField(child=serializers.CharField())
     references = ReferenceSerializer(many=True)
-    translations = translations("obligation", "trigger", "evidence", "note", "liability_note")
+    our_translations = our_translations_field()
+    translations = translations(
+        "obligation", "trigger", "evidence", "note", "liability_note", "recommendation"
+    )
 
     class Meta:
         model = Obligation
@@ -405,6 +510,7 @@ class ObligationSerializer(_Links, serializers.ModelSerializer):
             "evidence",
             "note",
             "liability_note",
+            "recommendation",
             "duty_holders",
             "risk_levels",
             "confidence",
@@ -412,6 +518,7 @@ class ObligationSerializer(_Links, serializers.ModelSerializer):
             "references",
             "url",
             "api_url",
+            "our_translations",
             "translations",
         ]
 

@@ -154,7 +154,9 @@ def _provision_response(view, provision):
 
 def _detail_queryset():
     return (
-        Provision.objects.for_display().select_related("term").prefetch_related("official_texts", "children")
+        Provision.objects.for_display()
+        .select_related("term", "fine_schedule__repeat__version__act")
+        .prefetch_related("official_texts", "children")
     )
 
 

@@ -2,6 +2,7 @@
 
 from .act import Act, ActKind, ActVersion, DatePrecision, Numbering, VersionStatus
 from .common import Confidence, DutyHolder, Origin
+from .fine import FineSchedule, Mrp, OffenderCategory
 from .link import LinkKind, LinkOrigin, ProvisionLink, VersionNote
 from .obligation import Obligation, ObligationProvision, RiskLevel
 from .practice import PracticeProvision, ProhibitedPractice
@@ -18,11 +19,14 @@ __all__ = [
     "DatePrecision",
     "DutyHolder",
     "EntityType",
+    "FineSchedule",
     "LinkKind",
     "LinkOrigin",
+    "Mrp",
     "Numbering",
     "Obligation",
     "ObligationProvision",
+    "OffenderCategory",
     "OfficialText",
     "Origin",
     "PracticeProvision",

@@ -50,6 +50,10 @@ class Act(
     citation_aliases = models.JSONField(_("обозначения в ссылках"), default=list, blank=True)
     adilet_id = models.CharField(_("идентификатор Әділет"), max_length=40, blank=True)
     official_urls = models.JSONField(_("официальные публикации"), default=dict, blank=True)
+    translation_urls = models.JSONField(
+        _("неофициальные переводы"), default=dict, blank=True,
+        help_text=_("{язык: ссылка}: например, английский текст на Әділет — неофициальный перевод."),
+    )
     publication = models.JSONField(_("официальное опубликование"), default=dict, blank=True)
     partial = models.BooleanField(
         _("частично"), default=False, help_text=_("В базе только относящиеся к делу статьи.")

@@ -42,6 +42,26 @@ class Sourced(models.Model):
         abstract = True
 
 
+class OurTranslations(models.Model):
+    """Which of the record's texts are kzai's own translation (e.g. ``["summary_kk"]``).
+
+    The research data is written in Russian (and English); the Kazakh of titles and
+    summaries is our translation of our unofficial summary, and pages label it so. It
+    is never official wording: that comes only from an imported official text.
+    """
+
+    our_translations = models.JSONField(
+        _("наш перевод"), default=list, blank=True,
+        help_text=_("Поля, текст которых — перевод kzai, например [\"summary_kk\"]."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def is_our_translation(self, name: str, lang: str) -> bool:
+        return f"{name}_{lang}" in (self.our_translations or ())
+
+
 class CasefoldSearchable(models.Model):
     """A casefolded copy of the record's words, so admin search works for Cyrillic.
 

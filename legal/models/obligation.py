@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from legal.i18n import translated
 
-from .common import CasefoldSearchable, DutyHolder, Origin, Sourced
+from .common import CasefoldSearchable, DutyHolder, Origin, OurTranslations, Sourced
 from .provision import Provision
 from .reference import ProvisionReference
 
@@ -31,6 +31,8 @@ class Obligation(
     translated("evidence", _("чем подтверждается (по одному в строке)"), text=True),
     translated("note", _("примечание"), text=True),
     translated("liability_note", _("примечание об ответственности"), text=True),
+    translated("recommendation", _("рекомендация (не правовая обязанность)"), text=True),
+    OurTranslations,
     CasefoldSearchable,
     Sourced,
     models.Model,

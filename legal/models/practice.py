@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from legal.i18n import translated
 
-from .common import CasefoldSearchable, Confidence, Origin, Sourced
+from .common import CasefoldSearchable, Confidence, Origin, OurTranslations, Sourced
 from .provision import Provision
 from .reference import ProvisionReference
 
@@ -17,6 +17,8 @@ class ProhibitedPractice(
     translated("description", _("описание"), text=True),
     translated("examples", _("примеры (по одному в строке)"), text=True),
     translated("examples_note", _("примечание к примерам"), text=True),
+    translated("liability_note", _("примечание об ответственности"), text=True),
+    OurTranslations,
     CasefoldSearchable,
     Sourced,
     models.Model,

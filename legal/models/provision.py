@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 from legal.i18n import LANGUAGE_CODES, translated
 
 from .act import ActVersion
-from .common import CasefoldSearchable, DutyHolder, Origin, Sourced
+from .common import CasefoldSearchable, DutyHolder, Origin, OurTranslations, Sourced
 
 # Akoma Ntoso style: components joined by "__", each "<type>_<number or name>";
 # article numbers keep their dash (art_73-3), unknown draft units start with unk_.
@@ -44,6 +44,8 @@ class Provision(
     translated("summary", _("неофициальное изложение"), text=True),
     translated("sanction", _("санкция"), text=True),
     translated("status_note", _("примечание о статусе"), text=True),
+    translated("title_note", _("наша пометка к заголовку"), text=True),
+    OurTranslations,
     CasefoldSearchable,
     Sourced,
     models.Model,

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from legal.i18n import translated
 
-from .common import Confidence
+from .common import Confidence, OurTranslations
 from .provision import Provision
 
 
@@ -15,7 +15,7 @@ class ReferenceRole(models.TextChoices):
     LIABILITY = "liability", _("ответственность")
 
 
-class ProvisionReference(translated("note", _("примечание"), text=True), models.Model):
+class ProvisionReference(translated("note", _("примечание"), text=True), OurTranslations, models.Model):
     provision = models.ForeignKey(
         Provision, on_delete=models.CASCADE, related_name="%(class)ss", verbose_name=_("положение")
     )

@@ -9,10 +9,10 @@ from django import template
 from django.utils.dates import MONTHS, MONTHS_ALT
 from django.utils.html import conditional_escape, format_html, linebreaks
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import get_language, gettext, pgettext
 
-from legal.i18n import LocalizedText, normalize_language
+from legal.i18n import LocalizedText, normalize_language, official_urls, translation_urls
 from legal.models import ActKind, Confidence, DatePrecision, ProvisionType
 
 register = template.Library()
@@ -44,8 +44,10 @@ def render_localized(value, block: bool = False) -> str:
 
 
 def mark_fallback(value, body: str, block: bool = False) -> str:
-    """Wrap the safe HTML `body` of `value` when it stands in for another language: an
-    element with its own `lang`, class "fallback", and a short visible note."""
+    """Wrap the safe HTML `body` of `value` when it stands in for another language (an
+    element with its own `lang`, class "fallback", and a short visible note), and label it
+    when it is kzai's own translation (`mark_ours`)."""
+    body = mark_ours(value, body, block)
     if not getattr(value, "is_fallback", False):
         return body
     tag = "div" if block else "span"
@@ -58,6 +60,45 @@ def mark_fallback(value, body: str, block: bool = False) -> str:
         body=body,
         note=gettext("нет перевода"),
     )
+
+
+# Headings, names and excerpts in lists: "our translation"; any other text is our
+# unofficial summary or note.
+SHORT_LABEL_FIELDS = frozenset({"title", "name", "short_name", "label", "term", "excerpt"})
+
+
+def our_translation_label(field: str) -> str:
+    """What a text of ours in another language is called on the page."""
+    if field in SHORT_LABEL_FIELDS:
+        return gettext("наш перевод")
+    return gettext("перевод нашего неофициального изложения")
+
+
+def mark_ours(value, body: str, block: bool = False) -> str:
+    """Label the safe HTML `body` when `value` is kzai's own translation (e.g. our Kazakh
+    of a Russian summary): visibly, never as official wording. Block texts get the label
+    first, as a line of its own."""
+    field = getattr(value, "ours", "")
+    if not field:
+        return body
+    title = gettext("Перевод редакции kzai, не официальный текст на этом языке.")
+    if block:
+        html = '{}<div class="our-translation" title="{}">{}</div>'
+        return format_html(html, ours_note(value), title, body)
+    return format_html(
+        '<span class="our-translation" title="{}">{}</span><span class="our-translation-note"> ({})</span>',
+        title, body, our_translation_label(field),
+    )
+
+
+@register.filter
+def ours_note(value):
+    """`{{ obligation.evidence|ours_note }}`: the label, as a line of its own, when `value` is
+    kzai's own translation ("" otherwise); for a list whose items are shown unlabelled."""
+    field = getattr(value, "ours", "")
+    if not field:
+        return ""
+    return format_html('<p class="our-translation-note">{}</p>', capfirst(our_translation_label(field)))
 
 
 @register.filter
@@ -78,10 +119,16 @@ def words(value, count=30):
     if not value:
         return value
     short = Truncator(str(value)).words(int(count), truncate="…")
-    lang = getattr(value, "lang", None)
-    if lang is None:
-        return short
-    return LocalizedText(short, lang, value.requested)
+    if isinstance(value, LocalizedText):
+        return value.derive(short)
+    return short
+
+
+@register.filter
+def with_role(references, role):
+    """`{{ practice.references.all|with_role:"liability" }}`: the (prefetched) references
+    of one role, in their order."""
+    return [ref for ref in references if ref.role == role]
 
 
 @register.filter
@@ -94,15 +141,15 @@ def lines(value):
 
 @register.filter
 def localized_lines(value):
-    """Like `lines`, keeping each line's language so a fallback can still be marked."""
+    """Like `lines`, keeping each line's language so a fallback can still be marked (label
+    our translation once, before the list: `ours_note`)."""
     if not value:
         return []
-    lang = getattr(value, "lang", None)
-    requested = getattr(value, "requested", lang)
     items = lines(value)
-    if lang is None:
-        return items
-    return [LocalizedText(item, lang, requested) for item in items]
+    if isinstance(value, LocalizedText):
+        # each line keeps its language; our translation is labelled once (`ours_note`)
+        return [LocalizedText(item, value.lang, value.requested) for item in items]
+    return items
 
 
 # ------------------------------------------------------------------------ dates
@@ -244,8 +291,10 @@ def _excerpt(provision, words: int = 14):
     summary = provision.summary
     if not summary:
         return ""
-    short = Truncator(str(summary)).words(words, truncate="…")
-    return render_localized(LocalizedText(short, summary.lang, summary.requested))
+    excerpt = summary.derive(Truncator(str(summary)).words(words, truncate="…"))
+    if excerpt.ours:
+        excerpt.ours = "excerpt"  # a line of a list, whose note says excerpts are our summary
+    return render_localized(excerpt)
 
 
 def label_html(provision, act_kind: str | None = None) -> str:
@@ -414,6 +463,19 @@ def language_name(code):
 
 @register.filter
 def official_url(act, language):
-    """The act's official publication in `language`, else in Russian, else any."""
-    urls = act.official_urls or {}
-    return urls.get(normalize_language(language)) or urls.get("ru") or next(iter(urls.values()), "")
+    """The act's official publication in `language`, else in Russian, else in Kazakh (an
+    unofficial translation never: see `translation_url`)."""
+    urls = official_urls(act)
+    return urls.get(normalize_language(language)) or urls.get("ru") or urls.get("kk") or ""
+
+
+@register.filter
+def official_links(act):
+    """[(lang, url)] of the act's official publications (Russian and Kazakh)."""
+    return list(official_urls(act).items())
+
+
+@register.filter
+def translation_links(act):
+    """[(lang, url)] of the act's unofficial translations (the English text on Adilet)."""
+    return list(translation_urls(act).items())

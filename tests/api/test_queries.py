@@ -98,3 +98,12 @@ def test_a_repeated_read_is_answered_from_the_cache_without_queries(
     with django_assert_num_queries(0):  # throttles, parameters and language still apply
         assert client.get(url, {"lang": "de"}).status_code == 400
     assert client.get(url, {"lang": "en"}).json()["citation"].startswith("Article 21(2)")
+
+
+def test_a_provision_with_a_fine_schedule_costs_no_more(client, django_assert_num_queries):
+    """The fine schedule (and the unit punishing a repeat) come with the provision's row."""
+    url = "/api/v1/acts/admin-code/versions/current/provisions/art_641-1__para_1/"
+    client.get(url)
+    with django_assert_num_queries(QUERIES["/api/v1/acts/{slug}/versions/2025-11-17/provisions/{eid}/"]):
+        body = client.get(url).json()
+    assert body["fine_schedule"]["repeat"]["eid"] == "art_641-1__para_2"

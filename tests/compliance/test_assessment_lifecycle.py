@@ -302,7 +302,7 @@ def test_final_does_not_change_when_rules_change(draft, lawyer, questionnaire):
     after = assessments.assessment_data(Assessment.objects.get(pk=final.pk))
     assert after == before
     finding = final.findings.get(rule_code="ai_use_not_disclosed")
-    assert (finding.severity, finding.title_ru) == ("high", "Пользователи не уведомлены о применении ИИ")
+    assert (finding.severity, finding.title_ru) == ("medium", "Пользователи не уведомлены о применении ИИ")
 
 
 def test_revision_chain(draft, lawyer, colleague):
@@ -348,8 +348,9 @@ def test_evaluate_query_count_is_constant(draft, lawyer, django_assert_num_queri
     definition = assessments.Definition.of(draft.questionnaire)
     with django_assert_num_queries(1):  # the stored answers
         assessments.evaluate(draft, definition)
-    # sections; questions + options; rules + provisions + obligations + practices
-    with django_assert_num_queries(7):
+    # sections; questions + options; rules + provisions + obligations (+ their liability
+    # links) + practices + duty holders
+    with django_assert_num_queries(9):
         assessments.Definition.of(draft.questionnaire)
 
 

@@ -32,7 +32,7 @@ def test_all_thirty_public_records_are_loaded_with_their_references():
     public = CaseRecord.objects.public().filter(origin=Origin.KB)
     assert public.count() == 30
     expected_links = sum(len(case["provisions"]) for case in data["cases"])
-    assert CaseProvision.objects.filter(case__in=public).count() == expected_links == 58
+    assert CaseProvision.objects.filter(case__in=public).count() == expected_links == 59
     for case in data["cases"]:
         record = public.get(slug=case["slug"])
         links = {

@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 
 from compliance.models import Option, Question, Questionnaire, QuestionnairePublished, Rule, Section
 from compliance.questionnaire_loader import DEFAULT_DIR
+from tests.multilingual import texts
 
 pytestmark = pytest.mark.django_db
 
@@ -55,9 +56,8 @@ SMALL = {
             "condition": {"eq": ["labelled", False]},
             "title": {"ru": "Нет маркировки"},
             "explanation": {"ru": ["Строка 1", "Строка 2"]},
-            "provisions": ["ai-law/art_21__para_2", "admin-code/art_641-1"],
+            "provisions": ["ai-law/art_21__para_2"],
             "obligations": ["machine-readable-marking-of-synthetic-results"],
-            "practices": ["unlabelled-synthetic-content"],
         },
         {
             "code": "risk_minimal",
@@ -95,7 +95,7 @@ def test_loads_and_publishes(tmp_path):
     rule = questionnaire.rules.get(code="unlabelled")
     assert rule.explanation_ru == "Строка 1\nСтрока 2"
     cited = {(p.version.act.slug, p.version.code, p.eid) for p in rule.provisions.all()}
-    assert cited == {("ai-law", "2025-11-17", "art_21__para_2"), ("admin-code", "current", "art_641-1")}
+    assert cited == {("ai-law", "2025-11-17", "art_21__para_2")}
     assert [o.slug for o in rule.obligations.all()] == ["machine-readable-marking-of-synthetic-results"]
 
 
@@ -289,3 +289,81 @@ def test_main_questionnaire_is_loaded_and_valid():
         )
     )
     assert {f"art_17__para_3__subpara_{n}" for n in range(1, 8)} <= cited
+
+
+def _with_rule(**changes) -> dict:
+    data = copy.deepcopy(SMALL)
+    data["rules"][0].update(changes)
+    return data
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        # A users' finding about a duty whose liability (КоАП 641-1 ч. 1 п. 2) binds only owners/holders.
+        (
+            {"obligations": ["risk-management-system"], "duty_holders": ["user"]},
+            "rule 'unlabelled' binds user, but its liability admin-code/art_641-1__para_1__subpara_2 "
+            "reaches only holder, owner",
+        ),
+        # The same liability cited directly by a rule about platforms.
+        (
+            {"provisions": ["admin-code/art_641-1__para_1__subpara_1"], "duty_holders": ["platform"]},
+            "rule 'unlabelled' binds platform, but its liability admin-code/art_641-1__para_1__subpara_1 "
+            "reaches only holder, owner",
+        ),
+        (
+            {"obligations": ["risk-management-system"]},
+            "rule 'unlabelled': it has liability but names no duty holder",
+        ),
+        (
+            {"practices": ["social-scoring"]},
+            "rule 'unlabelled': severity 'high' but it names prohibited practices",
+        ),
+        (
+            {"severity": "prohibited"},
+            "rule 'unlabelled': severity 'prohibited' but it names no prohibited practice",
+        ),
+        ({"duty_holders": ["nobody"]}, "rule 'unlabelled': no duty holder 'nobody' in the knowledge base"),
+    ],
+)
+def test_rules_that_contradict_the_knowledge_base_are_refused(tmp_path, changes, message):
+    before = state()
+    with pytest.raises(CommandError) as error:
+        call_command("load_questionnaires", write(tmp_path, _with_rule(**changes)), verbosity=0)
+    assert message in str(error.value)
+    assert state() == before
+
+
+def test_a_rule_whose_duty_holders_the_liability_reaches_is_loaded(tmp_path):
+    data = _with_rule(obligations=["risk-management-system"], duty_holders=["owner", "developer"])
+    call_command("load_questionnaires", write(tmp_path, data), verbosity=0)
+    rule = Rule.objects.get(questionnaire__slug="small", code="unlabelled")
+    assert {holder.code for holder in rule.duty_holders.all()} == {"owner", "developer"}
+
+
+def test_the_roles_question_must_offer_duty_holders(tmp_path):
+    data = {**copy.deepcopy(SMALL), "roles_question": "mode"}
+    with pytest.raises(CommandError, match="roles_question 'mode': not a multiple-choice question"):
+        call_command("load_questionnaires", write(tmp_path, data), verbosity=0)
+    data["sections"][0]["questions"][2]["kind"] = "multiple"
+    with pytest.raises(CommandError, match=r"options \['local', 'open'\] are not duty holder codes"):
+        call_command("load_questionnaires", write(tmp_path, data), verbosity=0)
+
+
+def test_main_questionnaire_is_complete_in_kazakh_and_english():
+    """Every text a user reads (questions, options, help, sections, rules' findings and
+    actions) has Kazakh and English beside the Russian: no fallback in a kk or en report."""
+    data = json.loads((DEFAULT_DIR / "ai-compliance.json").read_text("utf-8"))
+    missing = []
+    for path, text in texts(data, "ai-compliance"):
+        if "ru" not in text:
+            continue
+        missing += [f"{path} [{lang}]" for lang in ("kk", "en") if not text.get(lang)]
+        if isinstance(text["ru"], list):
+            missing += [
+                f"{path} [{lang}: {len(text[lang])} lines, ru {len(text['ru'])}]"
+                for lang in ("kk", "en")
+                if isinstance(text.get(lang), list) and len(text[lang]) != len(text["ru"])
+            ]
+    assert missing == []

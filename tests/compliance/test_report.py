@@ -165,7 +165,7 @@ def test_rendering_too_slow_is_a_503_and_nothing_is_stored(owner_client, case, s
 def test_report_context_takes_the_same_queries_whatever_the_findings(case, django_assert_num_queries):
     quiet = AISystem.objects.create(organization=case.organization, name="Тихая", roles=["user"])
     # Fewer findings, but still with obligations and a prohibited practice (their liability
-    # references are read in one query each).
+    # is read from the data).
     hidden = {"imitates_reality", "real_people", "likeness_consent", "distributed",
               "machine_readable_mark", "visible_warning", "output_safeguards"}
     calm = {code: value for code, value in ANSWERS.items() if code not in hidden}
@@ -175,7 +175,7 @@ def test_report_context_takes_the_same_queries_whatever_the_findings(case, djang
     assessment_report.context(case.final, "ru")  # fills the process-wide cache of defined terms
     for pk in (few.pk, case.final.pk):
         assessment = Assessment.objects.get(pk=pk)
-        with django_assert_num_queries(13):
+        with django_assert_num_queries(14):
             assessment_report.context(assessment, "ru")
 
 
@@ -296,3 +296,16 @@ def test_a_reference_outside_the_appendix_is_shown_and_an_unresolved_one_marked(
     assert '<a href="#prov-ai-law-2025-11-17-art_21__para_2" class="cite">п. 2 ст. 21</a>' in html
     assert '<span class="cite">ст. 17</span>' in html  # in the knowledge base, not in this appendix
     assert 'class="cite cite-unresolved"' in html and "Закона о пчеловодстве" in html
+
+
+def test_kazakh_report_has_no_fallback_in_questionnaire_content(owner_client, case):
+    """Questions, answers, findings and their explanations are in Kazakh: the only Russian a
+    Kazakh report may show (marked) is knowledge-base text nobody has translated yet."""
+    data = assessments.assessment_data(case.final)
+    kk = flat(text_of(download(owner_client, case.final, "kk")))
+    before_appendix = kk.split("Қосымша: сілтеме жасалған ережелер")[0]
+    assert "аударма жоқ" not in before_appendix
+    for finding in data["findings"]:
+        assert flat(finding["title"]["kk"]) in kk
+    assert "Ұйымның рөлі және жүйе" in kk
+    assert "Жауаптылық және айыппұлдар" in kk

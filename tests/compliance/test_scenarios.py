@@ -41,6 +41,23 @@ QUIET = {  # nothing else going on
     "generates_media": False,
 }
 
+# The liability links of the duties behind the deepfake exposure finding: consent for a
+# likeness (УК 147, КоАП 79, ГК 951), no prohibited output, no unlabelled distribution.
+PROHIBITED_OUTPUT_LIABILITY = {
+    "criminal-code/art_174",
+    "criminal-code/art_274",
+    "criminal-code/art_311",
+    "criminal-code/art_312",
+    "admin-code/art_456-2",
+    "admin-code/art_641-1__para_1__subpara_2",
+}
+DEEPFAKE_LIABILITY = {
+    "criminal-code/art_147",
+    "admin-code/art_79",
+    "civil-code-special/art_951",
+    *PROHIBITED_OUTPUT_LIABILITY,
+}
+
 
 @dataclass
 class Scenario:
@@ -50,6 +67,9 @@ class Scenario:
     autonomy: str
     findings: dict[str, str]  # rule code → severity: exactly the findings expected
     cites: dict[str, set[str]] = field(default_factory=dict)  # rule code → "act/eid" it must cite
+    # rule code → "act/eid" of exactly the liability the knowledge base's links give it (none if absent)
+    liability: dict[str, set[str]] = field(default_factory=dict)
+    prohibited: set[str] = field(default_factory=set)  # the prohibited practices the summary flags
 
 
 SCENARIOS = [
@@ -76,27 +96,28 @@ SCENARIOS = [
         risk="medium",
         autonomy="low",
         findings={
-            "synthetic_no_machine_mark": "high",
-            "synthetic_no_visible_warning": "high",
+            "synthetic_no_machine_mark": "prohibited",
+            "synthetic_no_visible_warning": "prohibited",
             "deepfake_liability_exposure": "medium",
             "transparency_duty": "info",
         },
         cites={
-            "synthetic_no_machine_mark": {
-                "ai-law/art_21__para_2",
-                "admin-code/art_641-1",
-                "ai-law/art_1__def_4",
-            },
-            "synthetic_no_visible_warning": {"ai-law/art_21__para_2", "admin-code/art_641-1"},
+            "synthetic_no_machine_mark": {"ai-law/art_21__para_2", "ai-law/art_1__def_4"},
+            "synthetic_no_visible_warning": {"ai-law/art_21__para_2", "ai-law/art_21__para_3"},
             "deepfake_liability_exposure": {
-                "criminal-code/art_147",
                 "criminal-code/art_190",
-                "criminal-code/art_274",
-                "criminal-code/art_174",
+                "admin-code/art_73-3",
                 "civil-code/art_143",
                 "civil-code/art_145",
             },
         },
+        # The machine-readable mark has no specific sanction; the visible warning does (КоАП
+        # 641-1 ч. 1 п. 1, owners and holders only).
+        liability={
+            "synthetic_no_visible_warning": {"admin-code/art_641-1__para_1__subpara_1"},
+            "deepfake_liability_exposure": DEEPFAKE_LIABILITY,
+        },
+        prohibited={"unlabelled-synthetic-content"},
     ),
     Scenario(
         "emotion recognition in hiring without consent",
@@ -120,6 +141,11 @@ SCENARIOS = [
         autonomy="medium",
         findings={"banned_emotion_recognition": "prohibited", "transparency_duty": "info"},
         cites={"banned_emotion_recognition": {"ai-law/art_17__para_3__subpara_6", "ai-law/art_18__para_2"}},
+        # КоАП 79 only for the data side; 641-1 ч. 1 п. 2 through the duty to suspend (high risk, harm).
+        liability={
+            "banned_emotion_recognition": {"admin-code/art_79", "admin-code/art_641-1__para_1__subpara_2"}
+        },
+        prohibited={"emotion-recognition-without-consent"},
     ),
     Scenario(
         "customer-service chatbot that discloses AI use",
@@ -154,13 +180,14 @@ SCENARIOS = [
         },
         risk="minimal",
         autonomy="low",
+        # Art. 21(1) disclosure has no specific sanction: no КоАП 641-1 (it reaches neither duty).
         findings={
-            "ai_use_not_disclosed": "high",
+            "ai_use_not_disclosed": "medium",
             "no_user_agreement": "medium",
             "no_documentation": "medium",
         },
         cites={
-            "ai_use_not_disclosed": {"ai-law/art_21__para_1", "admin-code/art_641-1"},
+            "ai_use_not_disclosed": {"ai-law/art_21__para_1"},
             "no_user_agreement": {"ai-law/art_15__para_2__subpara_5"},
             "no_documentation": {"ai-law/art_15__para_2__subpara_3"},
         },
@@ -199,10 +226,13 @@ SCENARIOS = [
             "banned_unlawful_personal_data": {
                 "ai-law/art_17__para_3__subpara_4",
                 "personal-data-law/art_7__para_1",
-                "admin-code/art_79",
-                "criminal-code/art_147",
             },
         },
+        liability={
+            "banned_social_scoring": {"admin-code/art_641-1__para_1__subpara_2"},
+            "banned_unlawful_personal_data": {"admin-code/art_79", "criminal-code/art_147"},
+        },
+        prohibited={"social-scoring", "unlawful-personal-data-processing"},
     ),
     Scenario(
         "grid-control system in critical infrastructure without state-grade security or risk management",
@@ -234,12 +264,10 @@ SCENARIOS = [
         },
         cites={
             "critical_infrastructure_security": {"ai-law/art_17__para_1"},
-            "no_risk_management_high_risk": {
-                "ai-law/art_18__para_1",
-                "admin-code/art_641-1__para_1__subpara_2",
-            },
+            "no_risk_management_high_risk": {"ai-law/art_18__para_1"},
             "trusted_list_audit_missing": {"ai-law/art_19__para_2", "ai-law/art_20__para_2__subpara_2"},
         },
+        liability={"no_risk_management_high_risk": {"admin-code/art_641-1__para_1__subpara_2"}},
     ),
     Scenario(
         "credit scoring on a foreign cloud model: automated decisions, data sent abroad",
@@ -287,6 +315,12 @@ SCENARIOS = [
             "no_breach_procedure": {"personal-data-law/art_25__para_2__subpara_8"},
             "open_system_restricted_data": {"ai-law/art_17__para_4"},
         },
+        liability={
+            "automated_decisions_unprotected": {"admin-code/art_79"},
+            "pd_cross_border_unlawful": {"admin-code/art_79"},
+            "pd_not_localised": {"admin-code/art_79"},
+            "no_breach_procedure": {"admin-code/art_79", "admin-code/art_641"},
+        },
     ),
     Scenario(
         "model developer scraping works despite opt-outs, libraries without provenance",
@@ -309,7 +343,7 @@ SCENARIOS = [
         risk="minimal",
         autonomy="low",
         findings={
-            "training_ignores_opt_out": "high",
+            "training_ignores_opt_out": "prohibited",
             "library_provenance_missing": "medium",
             "transparency_duty": "info",
             "ai_works_copyright": "info",
@@ -319,6 +353,7 @@ SCENARIOS = [
             "library_provenance_missing": {"ai-law/art_27__para_5"},
             "ai_works_copyright": {"ai-law/art_23__para_1", "ai-law/art_23__para_2"},
         },
+        prohibited={"training-despite-machine-readable-optout"},
     ),
     Scenario(
         "news outlet forwarding someone else's deepfakes without labels",
@@ -335,17 +370,13 @@ SCENARIOS = [
         },
         risk="minimal",
         autonomy="low",
-        findings={"forwarding_unlabelled": "high", "transparency_duty": "info"},
+        findings={"forwarding_unlabelled": "prohibited", "transparency_duty": "info"},
         cites={
-            "forwarding_unlabelled": {
-                "ai-law/art_21__para_2",
-                "criminal-code/art_274",
-                "admin-code/art_456-2",
-                "admin-code/art_73-3",
-                "civil-code/art_143",
-                "civil-code/art_145",
-            }
+            "forwarding_unlabelled": {"ai-law/art_21__para_2", "admin-code/art_73-3", "civil-code/art_143"}
         },
+        # Users and platforms: КоАП 641-1 (owners and holders only) is not among their liability.
+        liability={"forwarding_unlabelled": {"criminal-code/art_274", "admin-code/art_456-2"}},
+        prohibited={"unlabelled-synthetic-content"},
     ),
     Scenario(
         "voice-cloning app using real voices without consent; biometric data without a basis",
@@ -379,7 +410,7 @@ SCENARIOS = [
         risk="medium",
         autonomy="low",
         findings={
-            "likeness_without_consent": "high",
+            "likeness_without_consent": "prohibited",
             "no_output_safeguards": "high",
             "biometric_without_basis": "high",
             "deepfake_liability_exposure": "medium",
@@ -390,12 +421,20 @@ SCENARIOS = [
             "likeness_without_consent": {
                 "civil-code/art_145__para_1",
                 "personal-data-law/art_7__para_1",
-                "criminal-code/art_147",
                 "ai-law/art_17__para_3__subpara_4",
             },
             "no_output_safeguards": {"ai-law/art_21__para_5", "ai-law/art_17__para_3__subpara_7"},
             "biometric_without_basis": {"personal-data-law/art_1__def_1"},
         },
+        liability={
+            "likeness_without_consent": {
+                "criminal-code/art_147", "admin-code/art_79", "civil-code-special/art_951"
+            },
+            "no_output_safeguards": PROHIBITED_OUTPUT_LIABILITY,
+            "biometric_without_basis": {"criminal-code/art_147", "admin-code/art_79"},
+            "deepfake_liability_exposure": DEEPFAKE_LIABILITY,
+        },
+        prohibited={"unlawful-personal-data-processing"},
     ),
     Scenario(
         "image editor doing only technical edits: not a deepfake in our reading",
@@ -449,3 +488,11 @@ def test_scenario(scenario, lawyer):
     # Most serious first.
     ranks = [assessments.SEVERITY_RANK[f["severity"]] for f in data["findings"]]
     assert ranks == sorted(ranks)
+    # Liability comes from the knowledge base's links of the findings' duties, nothing else.
+    liable = {f["rule"]: {f"{e['act']}/{e['eid']}" for e in f["liability"]} for f in data["findings"]}
+    assert liable == {rule: scenario.liability.get(rule, set()) for rule in scenario.findings}
+    # The summary's prohibited practices are those of the 'prohibited' findings, and only those.
+    summary = data["summary"]
+    assert {p["slug"] for p in summary["prohibited"]} == scenario.prohibited
+    assert bool(summary["prohibited"]) == ("prohibited" in scenario.findings.values())
+    assert summary["counts"]["prohibited"] == list(scenario.findings.values()).count("prohibited")

@@ -34,6 +34,16 @@ def test_start_defaults_to_the_questionnaires_date_and_opens_the_first_section(c
     assert response["Location"] == section_url(assessment, "system")
 
 
+def test_start_asks_the_organisations_category_once(client, ws, questionnaire):  # noqa: F811
+    log_in(client, ws, "lawyer")
+    url = reverse("compliance:assessment_start", args=[ws.system.pk])
+    assert "category" in client.get(url).context["form"].fields
+    client.post(url, {"questionnaire": questionnaire.pk, "as_of": "", "category": "large"})
+    ws.system.organization.refresh_from_db()
+    assert ws.system.organization.category == "large"
+    assert "category" not in client.get(url).context["form"].fields
+
+
 def test_start_refuses_a_date_before_the_questionnaires(client, ws, questionnaire):  # noqa: F811
     log_in(client, ws, "lawyer")
     response = client.post(
@@ -148,16 +158,20 @@ def test_finalise_then_results_and_read_only(client, ws, draft):  # noqa: F811
     for code, severity in DEEPFAKE_FINDINGS.items():
         assert f'data-finding="{code}" data-severity="{severity}"' in html
     assert (
-        html.index('data-severity="high"')
+        html.index('data-severity="prohibited"')
         < html.index('data-severity="medium"')
         < html.index('data-severity="info"')
     )
-    # citations link the provisions at the questionnaire's version; the codes are the liability exposure
+    # citations link the provisions at the questionnaire's version; the liability exposure is
+    # the knowledge base's links of the findings' duties, with their conditions
     assert 'href="/acts/ai-law/2025-11-17/art_21__para_2/"' in html
-    assert 'data-exposure="admin-code/art_641-1"' in html
-    assert 'data-exposure="criminal-code/art_190"' in html
+    assert 'data-exposure="admin-code/art_641-1__para_1__subpara_1"' in html
+    assert 'data-exposure="criminal-code/art_147"' in html
     assert 'data-exposure="ai-law/' not in html
-    assert 'data-prohibited="none"' in html
+    # the summary names the practice the prohibited findings establish, linking them
+    assert 'data-prohibited="none"' not in html
+    flag = html.split('data-prohibited="unlabelled-synthetic-content"')[1].split("</li>")[0]
+    assert "#finding-synthetic_no_machine_mark" in flag and "#finding-synthetic_no_visible_warning" in flag
     assert draft.content_hash in html
 
     # final: the section is read-only and a POST changes nothing
@@ -219,8 +233,10 @@ def test_viewer_reads_the_wizard_without_inputs_to_answer(client, ws, draft):  #
 
 #: Queries per page whatever the number of answers: session and user, memberships, the
 #: assessment, the questionnaire's definition (sections, questions, options, rules and their
-#: citations), the answers, and the page's own extras.
-QUERIES = {"section": 13, "review": 12, "results": 23}
+#: citations, obligations with their liability links, duty holders), the answers, and the
+#: page's own extras (results: duty holders; once a finding has liability, its reach, the
+#: fine schedules and the citations of the fined parts). (half the answers, all of them)
+QUERIES = {"section": (15, 15), "review": (14, 14), "results": (29, 32)}
 
 
 @pytest.mark.parametrize("page", sorted(QUERIES))
@@ -231,10 +247,10 @@ def test_query_counts_do_not_grow_with_answers(client, ws, draft, django_assert_
         "results": reverse("compliance:assessment_results", args=[draft.pk]),
     }[page]
     log_in(client, ws, "lawyer")
-    for answers in split(DEEPFAKE_SERVICE):  # half the questions answered, then all
+    for answers, queries in zip(split(DEEPFAKE_SERVICE), QUERIES[page], strict=True):
         assessments.save_answers(draft, answers, by=ws.users["lawyer"])
         client.get(url)  # warm the caches of the citations and terms the texts link
-        with django_assert_num_queries(QUERIES[page]):
+        with django_assert_num_queries(queries):
             assert client.get(url).status_code == 200
 
 

@@ -49,8 +49,8 @@ DEEPFAKE_SERVICE = {
 }
 #: The findings a lawyer expects for it (rule code → severity).
 DEEPFAKE_FINDINGS = {
-    "synthetic_no_machine_mark": "high",
-    "synthetic_no_visible_warning": "high",
+    "synthetic_no_machine_mark": "prohibited",
+    "synthetic_no_visible_warning": "prohibited",
     "deepfake_liability_exposure": "medium",
     "transparency_duty": "info",
 }

@@ -101,6 +101,8 @@ def test_assessment_journey(page, lawyer, live_server):
         expect(page.locator(f'[data-finding="{code}"][data-severity="{severity}"]')).to_be_visible()
     link = page.locator('[data-finding="synthetic_no_machine_mark"] a[data-eid="ai-law/art_21__para_2"]')
     expect(link).to_have_attribute("href", "/acts/ai-law/2025-11-17/art_21__para_2/")
-    expect(page.locator('[data-exposure="admin-code/art_641-1"]')).to_be_visible()
+    exposure = page.locator('[data-exposure="admin-code/art_641-1__para_1__subpara_1"]')
+    expect(exposure).to_be_visible()
+    expect(page.locator('[data-prohibited="unlabelled-synthetic-content"]')).to_be_visible()
     assessment.refresh_from_db()
     assert assessment.is_final and assessment.finalized_by == lawyer

@@ -299,10 +299,14 @@ def test_url_is_the_official_one_when_only_resolved():
     assert c.reason.startswith("not_in_kb: ")
 
 
-def test_official_url_falls_back_from_russian():
-    [c] = extract_citations("ст. 99 Закона об авторском праве", as_of=AS_OF)  # only an English URL
+def test_official_url_is_never_an_unofficial_translation():
+    # The Copyright Law has only Adilet's English text (an unofficial translation): no official URL.
+    [c] = extract_citations("ст. 99 Закона об авторском праве", as_of=AS_OF)
     assert c.resolved and not c.in_kb
-    assert c.url == Act.objects.get(slug="copyright-law").official_urls["en"]
+    assert Act.objects.get(slug="copyright-law").translation_urls["en"]
+    assert c.url is None
+    [c] = extract_citations("ст. 999 УК РК", as_of=AS_OF)
+    assert c.url == Act.objects.get(slug="criminal-code").official_urls["ru"]
 
 
 def test_no_url_when_unresolved():

@@ -16,6 +16,8 @@ from legal.kb_loader import DEFAULT_PATH, read_fixture
 from legal.models import (
     Act,
     ActVersion,
+    FineSchedule,
+    Mrp,
     Obligation,
     OfficialText,
     Origin,
@@ -47,6 +49,14 @@ def load(path=DEFAULT_PATH, verbosity=1) -> str:
     return out.getvalue()
 
 
+def uncite_in_questionnaires(eid: str) -> None:
+    """Questionnaires cite many AI-law units, and a cited unit is kept (test_kb_upgrade.py):
+    tests of removal take the citations away first."""
+    provision = Provision.objects.get(version__act__slug="ai-law", version__code="2025-11-17", eid=eid)
+    provision.rules.clear()
+    provision.questions.clear()
+
+
 def drop_ai_law_provision(fixture_data, eid: str) -> None:
     """Remove a provision of the adopted AI Law from the fixture, with what refers to it."""
     ai_data = next(a for a in fixture_data["acts"] if a["slug"] == "ai-law")
@@ -68,6 +78,8 @@ def snapshot():
         ProhibitedPractice.objects.count(),
         Obligation.objects.count(),
         PracticeProvision.objects.count(),
+        FineSchedule.objects.count(),
+        Mrp.objects.count(),
         Provision.history.count(),
         Act.history.count(),
         list(Provision.objects.order_by("pk").values_list("summary_ru", flat=True)),
@@ -87,6 +99,8 @@ def test_database_holds_exactly_what_the_fixture_says(fixture_data):
     assert VersionNote.objects.count() == len(fixture_data["version_notes"])
     assert ProhibitedPractice.objects.count() == len(fixture_data["practices"])
     assert Obligation.objects.count() == len(fixture_data["obligations"])
+    assert Mrp.objects.count() == len(fixture_data["mrp"]) == 3
+    assert FineSchedule.objects.count() == len(fixture_data["fines"])
     assert not Provision.objects.filter(confidence="").exists()
     assert not Provision.objects.filter(sources=[]).exists()
 
@@ -145,6 +159,7 @@ def test_update_changes_only_what_changed_and_keeps_user_data(tmp_path, fixture_
     adopted_data = next(v for v in ai_data["versions"] if v["code"] == "2025-11-17")
     target = next(p for p in adopted_data["provisions"] if p["eid"] == "art_21__para_2")
     target["summary"]["ru"] = "Изменённое изложение."
+    uncite_in_questionnaires("art_21__para_5")
     drop_ai_law_provision(fixture_data, "art_21__para_5")
     history_before = Provision.history.count()
 
@@ -203,7 +218,7 @@ def test_missing_file_is_a_clear_error(tmp_path):
 
 def test_progress_is_reported_per_act():
     output = load(verbosity=2)
-    assert "ai-law: 197 provisions" in output
+    assert "ai-law: 201 provisions" in output
 
 
 def test_a_provision_a_case_record_cites_is_not_removed_and_nothing_changes(tmp_path, fixture_data):
@@ -213,12 +228,74 @@ def test_a_provision_a_case_record_cites_is_not_removed_and_nothing_changes(tmp_
         version__act__slug="ai-law", version__code="2025-11-17", eid="art_21__para_5"
     )
     case = CaseRecord.objects.create(
-        slug="t-cites-para-5", kind="incident", technique="deepfake_video", date=datetime.date(2026, 3, 1),
-        title_ru="Запись", confidence="unverified",
+        slug="t-cites-para-5",
+        kind="incident",
+        technique="deepfake_video",
+        date=datetime.date(2026, 3, 1),
+        title_ru="Запись",
+        confidence="unverified",
     )
     CaseProvision.objects.create(case=case, provision=provision, relation="cited")
+    uncite_in_questionnaires("art_21__para_5")
     drop_ai_law_provision(fixture_data, "art_21__para_5")
     before = snapshot()
     with pytest.raises(CommandError, match=r"other records still cite .*\n.*Nothing was changed"):
         load(write(tmp_path, fixture_data))
     assert snapshot() == before
+
+
+def test_new_fields_are_loaded(fixture_data):
+    ai = Act.objects.get(slug="ai-law")
+    assert ai.translation_urls == {"en": "https://adilet.zan.kz/eng/docs/Z2500000230"}
+    assert set(ai.official_urls) == {"ru", "kk"}
+    # An official Kazakh heading only: no Russian title, our rendering in the title note.
+    art_9 = Provision.objects.get(version__act__slug="online-platforms-law", eid="art_9")
+    assert art_9.title_ru == "" and art_9.title_kk and art_9.title_note_ru
+    practice = ProhibitedPractice.objects.get(slug="social-scoring")
+    assert practice.liability_note_ru
+    obligation = Obligation.objects.get(slug="continuous-human-control")
+    assert obligation.recommendation_ru
+    rows = {row["slug"]: row for row in fixture_data["obligations"]}
+    assert obligation.our_translations == rows["continuous-human-control"]["our_translations"]
+    reference = obligation.references.filter(role="liability").first()
+    if reference is not None:
+        row = next(r for r in rows[obligation.slug]["references"] if r["eid"] == reference.provision.eid)
+        assert reference.our_translations == row["our_translations"]
+
+
+def test_fines_and_mrp_are_loaded():
+    first = FineSchedule.objects.get(
+        provision__version__act__slug="admin-code", provision__eid="art_641-1__para_1"
+    )
+    # The product's expectation: a large business, КоАП 641-1: 100 МРП, 200 МРП on a repeat.
+    assert first.amount_for("large") == 100
+    assert first.repeat.eid == "art_641-1__para_2"
+    assert first.repeat.fine_schedule.amount_for("large") == 200
+    assert first.note_ru and first.amount_for("officials") is None
+    assert Mrp.objects.get(year=2026).tenge == 4325
+
+
+def test_fines_and_mrp_follow_the_fixture(tmp_path, fixture_data):
+    editor_provision = Provision.objects.create(
+        version=ActVersion.objects.get(act__slug="admin-code", code="current"),
+        eid="art_999",
+        type="article",
+        num="999",
+        confidence="unverified",
+        sources=["https://example.org/editor"],
+        origin=Origin.EDITOR,
+    )
+    editor_fine = FineSchedule.objects.create(provision=editor_provision, amounts={"large": 1})
+    dropped = fixture_data["fines"].pop()
+    fixture_data["fines"][0]["amounts"]["large"] = 999
+    fixture_data["mrp"] = [row for row in fixture_data["mrp"] if row["year"] != 2024]
+
+    output = load(write(tmp_path, fixture_data))
+
+    assert "1 fine schedules updated" in output and "1 fine schedules removed" in output
+    assert "1 МРП years removed" in output
+    assert not FineSchedule.objects.filter(provision__eid=dropped["eid"]).exists()
+    changed = FineSchedule.objects.get(provision__eid=fixture_data["fines"][0]["eid"])
+    assert changed.amounts["large"] == 999 and changed.history.first().amounts["large"] == 999
+    assert not Mrp.objects.filter(year=2024).exists()
+    assert FineSchedule.objects.filter(pk=editor_fine.pk).exists()

@@ -7,7 +7,7 @@ paragraph: 7,010 units) is created with bulk_create, one tree level at a time, w
 
 import pytest
 
-from legal.models import Act, ActVersion, Provision
+from legal.models import Act, ActVersion, FineSchedule, Provision
 from tests.legal.factories import (
     build_sample,
     fixed_today,  # noqa: F401 (autouse fixture)
@@ -21,9 +21,10 @@ pytestmark = pytest.mark.django_db
 # version page: version+act, versions of the act, the whole TOC, notes on the whole act.
 VERSION_PAGE_QUERIES = 4
 # provision page: provision+version+act+term, its duty holders, ancestors, children,
-# official texts, versions of the act, links, same eid elsewhere, version notes,
-# practice references, obligation references, case records on it (compliance.case_selectors).
-PROVISION_PAGE_QUERIES = 12
+# official texts, versions of the act, links, same eid elsewhere, version notes, fine
+# schedules (of the unit, the units enclosing it and its parts), practice references,
+# obligation references, case records on it (compliance.case_selectors).
+PROVISION_PAGE_QUERIES = 13
 # Rendered texts are linkified (legal/linking.py): the citation grammar and the defined
 # terms are built once into an in-memory cache, so each test first warms it with one request.
 ACT_LIST_QUERIES = 2  # acts; versions in force today (with their act)
@@ -146,3 +147,54 @@ def test_list_pages_query_counts(client, django_assert_num_queries):
         assert client.get("/obligations/").status_code == 200
     with django_assert_num_queries(OBLIGATION_LIST_QUERIES):
         assert client.get("/obligations/?holder=owner&risk=high").status_code == 200
+
+
+def test_provision_page_with_fines_and_our_translations(client, django_assert_num_queries):
+    """Fine schedules of the unit, its enclosing part and its parts come in one query; our
+    translations are flags on rows already read (no query)."""
+    sample = build_sample()
+    article = sample.p["admin:art_641-1"]
+    parts = {}
+    for num in (1, 2):
+        parts[num] = Provision.objects.create(
+            version=sample.admin_current, parent=article, eid=f"art_641-1__para_{num}", type="para",
+            num=str(num), order=10 + num, confidence="verified", sources=["https://adilet.zan.kz/x"],
+            summary_kk="Біздің аудармамыз.", our_translations=["summary_kk"],
+        )
+    item = Provision.objects.create(
+        version=sample.admin_current, parent=parts[1], eid="art_641-1__para_1__subpara_1", type="subpara",
+        num="1", order=20, confidence="verified", sources=["https://adilet.zan.kz/x"],
+    )
+    FineSchedule.objects.create(provision=parts[1], amounts={"individual": 15, "large": 100}, repeat=parts[2])
+    FineSchedule.objects.create(provision=parts[2], amounts={"individual": 30, "large": 200})
+    warm(client, "/acts/t-admin-code/current/art_641-1/")
+    for url, queries in (
+        # the article is at the top of this (partial) Code: no ancestors to read
+        ("/acts/t-admin-code/current/art_641-1/", PROVISION_PAGE_QUERIES - 1),
+        ("/acts/t-admin-code/current/art_641-1__para_1/", PROVISION_PAGE_QUERIES),
+        (f"/acts/t-admin-code/current/{item.eid}/", PROVISION_PAGE_QUERIES),
+    ):
+        for lang in ("ru", "kk"):
+            client.cookies["django_language"] = lang
+            with django_assert_num_queries(queries):
+                response = client.get(url)
+            assert response.status_code == 200
+            assert "МРП" in response.content.decode() or "АЕК" in response.content.decode()
+
+
+# practice page: the practice, its references (with provision, version, act), case records
+# (compliance.case_selectors); obligation page: the obligation, its duty holders, its references.
+PRACTICE_PAGE_QUERIES = 3
+OBLIGATION_PAGE_QUERIES = 3
+
+
+def test_practice_and_obligation_pages_query_counts(client, django_assert_num_queries):
+    sample = build_sample()
+    practice_url = f"/practices/{sample.practice.slug}/"
+    obligation_url = f"/obligations/{sample.obligation.slug}/"
+    warm(client, practice_url)
+    warm(client, obligation_url)
+    with django_assert_num_queries(PRACTICE_PAGE_QUERIES):
+        assert client.get(practice_url).status_code == 200
+    with django_assert_num_queries(OBLIGATION_PAGE_QUERIES):
+        assert client.get(obligation_url).status_code == 200

@@ -560,7 +560,9 @@ def test_kb_ai_law_art_21_para_2(kb, get):
     for url in provision.sources:
         assert url in found
     assert "/practices/unlabelled-synthetic-content/" in found
-    assert "/acts/admin-code/current/art_641-1/" in found
+    # the practice's liability: КоАП 641-1 part 1 item 1 (owners and holders only), with its conditions
+    assert "/acts/admin-code/current/art_641-1__para_1__subpara_1/" in found
+    assert "Условия ответственности:" in page
     assert "Действует с 18 января 2026" in page
     assert "п. 2 ст. 21 Закона Республики Казахстан" in page
 
@@ -610,8 +612,12 @@ def test_kb_pages_render_in_every_language(kb, get, lang):
         assert f'<html lang="{lang}">' in html(response)
 
 
-def test_kb_missing_kazakh_summary_is_marked(kb, get):
+def test_kb_our_kazakh_summary_is_labelled_as_our_translation(kb, get):
+    provision = Provision.objects.get(version__act__slug="ai-law", version__code="2025-11-17",
+                                      eid="art_21__para_2")
+    assert "summary_kk" in provision.our_translations
     body = html(get("/acts/ai-law/2025-11-17/art_21__para_2/", "kk"))
     summary = re.search(r'<section class="unofficial-summary".*?</section>', body).group(0)
-    assert '<div lang="ru" class="fallback"' in summary
-    assert "аударма жоқ" in summary
+    assert "Біздің ресми емес баяндамамыздың аудармасы" in summary
+    assert '<div class="our-translation"' in summary
+    assert '<div lang="ru" class="fallback"' not in summary

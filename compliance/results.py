@@ -1,0 +1,179 @@
+"""What an assessment's findings add up to: the one place the results page, the PDF report
+and the API take the prohibited-practice flags, the summary and the fines to show from.
+
+A finding establishes a prohibited practice exactly when its severity is `prohibited`;
+the questionnaire checks refuse a rule that names a practice without that severity (or
+the other way round), so the flags, the summary and the findings cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from django.utils.translation import gettext
+
+from compliance.models import SEVERITY_RANK, Severity
+from legal.i18n import pick
+from legal.models import Act, ActKind, DutyHolder, OffenderCategory
+
+
+def summarize(findings: list[dict]) -> dict:
+    """{"prohibited": [practices with the findings that establish them], "counts": {…}}."""
+    practices: dict[str, dict] = {}
+    for finding in findings:
+        if finding["severity"] != Severity.PROHIBITED:
+            continue
+        for practice in finding.get("practices") or [{"slug": "", "name": finding["title"]}]:
+            entry = practices.setdefault(practice["slug"] or finding["rule"], {**practice, "findings": []})
+            entry["findings"].append(finding["rule"])
+    counts = {severity: 0 for severity in sorted(Severity.values, key=SEVERITY_RANK.get)}
+    for finding in findings:
+        counts[finding["severity"]] += 1
+    return {"prohibited": list(practices.values()), "counts": counts}
+
+
+def summary_of(data: dict) -> dict:
+    """The summary stored with the data, or (data from before it was stored) derived the same way."""
+    return data.get("summary") or summarize(data["findings"])
+
+
+def group_thousands(number: int) -> str:
+    """432500 → '432 500' (no-break spaces, as Kazakh and Russian texts write sums)."""
+    return f"{number:,}".replace(",", "\u00a0")
+
+
+def money(amount: dict | None) -> str:
+    """{"mrp": 100, "tenge": 432500} → '100 МРП (432 500 ₸)'; without tenge just the МРП."""
+    if not amount:
+        return ""
+    text = gettext("%(n)s МРП") % {"n": group_thousands(amount["mrp"])}
+    if amount.get("tenge") is not None:
+        text += f" ({group_thousands(amount['tenge'])}\u00a0₸)"
+    return text
+
+
+def fine_lines(fine: dict, category: str) -> list[dict]:
+    """The lines of one fine schedule to show: the organisation's category, or every category
+    the unit fines when the category is not known."""
+    first = fine.get("amounts") or {}
+    repeat = (fine.get("repeat") or {}).get("amounts") or {}
+    categories = [category] if category else [c for c in OffenderCategory.values if c in first]
+    return [
+        {
+            "category": code,
+            "label": OffenderCategory(code).label,
+            "first": money(first.get(code)),
+            "repeat": money(repeat.get(code)),
+        }
+        for code in categories
+    ]
+
+
+def liability_view(entry: dict, category: str, holders: dict[str, str]) -> dict:
+    """One liability entry in the active language: citation, conditions, reach, fine lines."""
+    return {
+        **entry,
+        "text": pick(entry["citation"]),
+        "notes": [pick(note) for note in entry["notes"]],
+        "reach_names": [holders.get(code, code) for code in entry["reach"]],
+        "fines": [
+            {**fine, "text": pick(fine["citation"]), "note": pick(fine["note"]) if fine["note"] else "",
+             "repeat": fine["repeat"] and {**fine["repeat"], "text": pick(fine["repeat"]["citation"])},
+             "lines": fine_lines(fine, category)}
+            for fine in entry["fines"]
+        ],
+    }
+
+
+def exposure_view(exposure: dict | None, holders: dict[str, str] | None = None) -> dict | None:
+    """The exposure of assessment data in the active language, with the fine lines to show
+    for the organisation's category (every category when it is not known)."""
+    if not exposure:
+        return None
+    category = exposure.get("category", "")
+    holders = duty_holder_names() if holders is None else holders
+    mrp = exposure["mrp"]
+    return {
+        **exposure,
+        "category_label": OffenderCategory(category).label if category else "",
+        "mrp": {**mrp, "tenge_text": group_thousands(mrp["tenge"]) if mrp.get("tenge") else "",
+                "note": pick(mrp["note"]) if mrp.get("note") else ""},
+        "rows": [liability_view(row, category, holders) for row in exposure["rows"]],
+    }
+
+
+def duty_holder_names() -> dict[str, str]:
+    """code → name of every duty holder in the active language (one query)."""
+    return {holder.code: str(holder.name) for holder in DutyHolder.objects.all()}
+
+
+# ------------------------------------------------------------------ the results page
+
+
+def _localized(values: dict | None):
+    return pick(values) if values else ""
+
+
+def page_data(data: dict) -> dict:
+    """assessment_data() ready for the page: texts in the page's language, findings grouped
+    by severity (most serious first), the prohibited practices (compliance.results) and the
+    liability exposure with the fines for the organisation's category."""
+
+    def classification(entry):
+        if not entry:
+            return None
+        return {**entry, "title": _localized(entry["title"]), "explanation": _localized(entry["explanation"])}
+
+    category = data["organization"].get("category", "")
+    holders = duty_holder_names()
+    findings = [
+        {
+            **finding,
+            "title": _localized(finding["title"]),
+            "explanation": _localized(finding["explanation"]),
+            "actions": _localized(finding["actions"]),
+            "citations": [{**c, "text": _localized(c["citation"])} for c in finding["citations"]],
+            "obligations": [
+                {"text": _localized(o["obligation"]), "recommendation": _localized(o.get("recommendation"))}
+                for o in finding["obligations"]
+            ],
+            "practices": [{"slug": p["slug"], "name": _localized(p["name"])} for p in finding["practices"]],
+            "liability": [
+                liability_view(entry, category, holders) for entry in finding.get("liability", [])
+            ],
+        }
+        for finding in data["findings"]
+    ]
+    groups = [
+        {"severity": severity, "label": label, "findings": [f for f in findings if f["severity"] == value]}
+        for value, label, severity in ((s.value, s.label, s.value) for s in reversed(list(Severity)))
+    ]
+    summary = summary_of(data)
+    by_rule = {finding["rule"]: finding for finding in findings}
+    return {
+        "risk": classification(data["risk"]),
+        "autonomy": classification(data["autonomy"]),
+        "groups": [group for group in groups if group["findings"]],
+        "prohibited": [
+            {**practice, "name": _localized(practice["name"]),
+             "findings": [by_rule[code] for code in practice["findings"]]}
+            for practice in summary["prohibited"]
+        ],
+        "exposure": exposure_view(data.get("exposure"), holders),
+        "cited_codes": [] if "exposure" in data else _cited_codes(findings),
+        "count": len(findings),
+    }
+
+
+def _cited_codes(findings: list[dict]) -> list[dict]:
+    """For assessments finalised before liability came from the knowledge base's links:
+    the provisions of the codes their findings cite, as they were shown then."""
+    codes = set(Act.objects.filter(kind=ActKind.CODE).values_list("slug", flat=True))
+    exposure: OrderedDict[tuple, dict] = OrderedDict()
+    for finding in findings:
+        for citation in finding["citations"]:
+            if citation["act"] in codes:
+                key = (citation["act"], citation["eid"])
+                entry = exposure.setdefault(key, {"citation": citation, "findings": []})
+                entry["findings"].append(finding)
+    return sorted(exposure.values(), key=lambda e: (e["citation"]["act"], e["citation"]["eid"]))
