@@ -12,8 +12,14 @@ PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 RUNTIME_STAMP := $(VENV)/.kzai-runtime.stamp
 DEV_STAMP := $(VENV)/.kzai-dev.stamp
 
+# Debian packages the PDF tests need: WeasyPrint loads Pango, DejaVu has the Kazakh letters.
+# libharfbuzz-subset0 is recommended, not needed: without it fonts are subset with fontTools
+# (slower), and the PDFs are reproducible either way (docs/reports.md, "Fonts").
+PDF_DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+PDF_DEBIAN_RECOMMENDED := libharfbuzz-subset0
+
 .DEFAULT_GOAL := help
-.PHONY: help run install install-dev migrate load-kb test e2e lint clean distclean
+.PHONY: help run install install-dev migrate load-kb test e2e lint clean distclean system-packages
 
 help:
 	@echo "make run        set up .venv, migrate, load the knowledge base, cases and demo users, serve on http://$(RUNSERVER_ADDR)/"
@@ -57,8 +63,21 @@ run: load-kb
 	$(BIN)/python manage.py reindex --if-empty
 	$(BIN)/python manage.py runserver $(RUNSERVER_ADDR)
 
+# On Debian/Ubuntu (dpkg present), say which system packages the tests need before running
+# them, instead of failing in dozens of PDF tests. Elsewhere, see README.md, "Run it".
+system-packages:
+	@command -v dpkg >/dev/null 2>&1 || exit 0; \
+	missing=""; for pkg in $(PDF_DEBIAN_PACKAGES); do \
+		dpkg -s "$$pkg" >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "The PDF tests need Debian packages that are not installed:$$missing." >&2; \
+		echo "Install them: sudo apt-get install$$missing" >&2; exit 1; fi; \
+	for pkg in $(PDF_DEBIAN_RECOMMENDED); do dpkg -s "$$pkg" >/dev/null 2>&1 || \
+		echo "Note: $$pkg is not installed; PDFs subset their fonts with fontTools (slower)." \
+		"Recommended: sudo apt-get install $$pkg"; done
+
 # pytest exits 5 when it ran no test: that is a failure too, and said so.
-test: install-dev
+test: install-dev system-packages
 	@$(BIN)/pytest $(PYTEST_ARGS) || { rc=$$?; \
 		[ $$rc -ne 5 ] || echo "pytest ran no test (exit code 5): failing." >&2; exit $$rc; }
 

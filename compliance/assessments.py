@@ -62,6 +62,7 @@ __all__ = [
     "assessment_data",
     "clean_value",
     "content_hash",
+    "default_as_of",
     "evaluate",
     "evaluate_answers",
     "finalize",
@@ -81,6 +82,14 @@ MAX_TEXT_ANSWER = 5000
 
 
 # ----------------------------------------------------------------- writing
+
+
+def default_as_of(questionnaire: Questionnaire) -> datetime.date:
+    """The as-of date of an assessment when none is given: today in Kazakhstan (settings'
+    TIME_ZONE, Asia/Almaty), but never before the date of the law the questionnaire applies.
+
+    The one rule for the start form, start_assessment(), revise() and the API."""
+    return max(timezone.localdate(), questionnaire.as_of)
 
 
 def start_assessment(
@@ -105,7 +114,7 @@ def start_assessment(
         organization_id=ai_system.organization_id,
         ai_system=ai_system,
         questionnaire=questionnaire,
-        as_of=as_of or timezone.localdate(),
+        as_of=as_of or default_as_of(questionnaire),
         created_by=by if getattr(by, "is_authenticated", False) else None,
     )
     assessment.full_clean()
@@ -220,9 +229,17 @@ def finalize(assessment: Assessment, *, by) -> Assessment:
     Raises ValidationError {code: message} listing the required visible questions still
     unanswered. What was found is copied, so later changes of rules or of the knowledge
     base do not change a final assessment.
+
+    Idempotent: an assessment that is already final is returned as it is (a double click,
+    a retried request). Concurrent calls are serialised by the row lock (select_for_update
+    on PostgreSQL; on SQLite the write lock that `BEGIN IMMEDIATE` takes, see the
+    `transaction_mode` in kzai/settings.py): exactly one stores findings and the snapshot,
+    the others wait for it and return its result.
     """
     with transaction.atomic():
-        assessment = _locked_draft(assessment)
+        assessment = _locked(assessment)
+        if assessment.is_final:
+            return assessment
         definition = Definition.of(assessment.questionnaire)
         missing = missing_required(assessment, definition)
         if missing:
@@ -278,7 +295,7 @@ def revise(
             organization_id=previous.organization_id,
             ai_system_id=previous.ai_system_id,
             questionnaire=questionnaire,
-            as_of=as_of or max(timezone.localdate(), questionnaire.as_of),
+            as_of=as_of or default_as_of(questionnaire),
             revision=previous.revision + 1,
             previous=previous,
             created_by=by if getattr(by, "is_authenticated", False) else None,
@@ -304,8 +321,19 @@ def revise(
         return revision
 
 
+def _locked(assessment: Assessment) -> Assessment:
+    """The assessment read again under a lock held until the end of the transaction.
+
+    Call it inside transaction.atomic(). PostgreSQL locks the row (SELECT … FOR UPDATE), so
+    a concurrent writer waits and then reads the committed row; SQLite ignores FOR UPDATE,
+    but with `transaction_mode` IMMEDIATE the transaction already holds the database's write
+    lock, so the same holds there.
+    """
+    return Assessment.objects.select_for_update().select_related("questionnaire").get(pk=assessment.pk)
+
+
 def _locked_draft(assessment: Assessment) -> Assessment:
-    locked = Assessment.objects.select_for_update().select_related("questionnaire").get(pk=assessment.pk)
+    locked = _locked(assessment)
     if locked.is_final:
         raise AssessmentFinal()
     return locked

@@ -22,6 +22,7 @@ against the questionnaire before they are stored (`validate_condition`) and eval
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -31,6 +32,7 @@ BOOLEAN_OPERATORS = ("all", "any", "not")
 COMPARISONS = ("eq", "neq", "in", "contains", "gt", "lt")
 OPERATORS = (*BOOLEAN_OPERATORS, *COMPARISONS, "answered")
 MAX_DEPTH = 20
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 # Question kinds (compliance.models.questionnaire.QuestionKind values) and the
 # comparisons that make sense for each.
@@ -237,9 +239,14 @@ def _is_number(value: Any) -> bool:
 
 
 def _as_date(value: Any) -> datetime.date | None:
+    """A date, or a string "YYYY-MM-DD" (ASCII digits) naming a real day; else None.
+
+    Stricter than `date.fromisoformat`, which also reads week dates ("2026-W01-1"): the
+    browser's interpreter (static/js/conditions.js) reads exactly the same strings.
+    """
     if isinstance(value, datetime.date):
         return value
-    if isinstance(value, str) and len(value) == 10:
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:

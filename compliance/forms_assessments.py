@@ -11,12 +11,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from legal.i18n import pick, values_of
 from legal.models import OffenderCategory
 
-from .models import Question, QuestionKind, Questionnaire
+from .assessments import clean_value, default_as_of
+from .models import AISystem, Question, QuestionKind, Questionnaire
 
 YES_NO_CHOICES = [("true", _("Да")), ("false", _("Нет"))]
 
@@ -33,7 +35,9 @@ class StartAssessmentForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d"],
-        help_text=_("Дата, на которую оценивается соответствие. Пусто — дата права опросника."),
+        help_text=_(
+            "Дата, на которую оценивается соответствие. Пусто — сегодня, но не раньше даты права опросника."
+        ),
     )
 
     category = forms.ChoiceField(
@@ -56,7 +60,7 @@ class StartAssessmentForm(forms.Form):
         cleaned = super().clean()
         questionnaire = cleaned.get("questionnaire")
         if questionnaire is not None and not cleaned.get("as_of"):
-            cleaned["as_of"] = questionnaire.as_of
+            cleaned["as_of"] = default_as_of(questionnaire)
         return cleaned
 
 
@@ -129,3 +133,31 @@ class SectionForm(forms.Form):
         """{code: value} for the questions `codes` (cleaned data required)."""
         by_code = {question.code: question for question in self.questions}
         return {code: answer_value(by_code[code], self.cleaned_data.get(code)) for code in codes}
+
+
+#: Answers the AI system's record already holds: question code → AISystem field. The field's
+#: value is the answer as it is (cleaned by clean_value: roles → option codes in the options'
+#: order, an empty deployment mode → no answer). tests/compliance/test_wizard.py checks that
+#: every question exists in the main questionnaire with a kind and options the field fits.
+SYSTEM_ANSWERS = {
+    "org_roles": "roles",
+    "deployment_mode": "deployment_mode",
+    "generates_media": "produces_synthetic_content",
+}
+
+
+def system_answers(ai_system: AISystem, definition, stored: dict) -> dict:
+    """{code: value} to prefill: what the system's record says, for questions of `definition`
+    without a stored answer. Initial values only: saved when the user saves the section."""
+    prefill = {}
+    for code, field in SYSTEM_ANSWERS.items():
+        question = definition.by_code.get(code)
+        if question is None or code in stored:
+            continue
+        try:
+            value = clean_value(question, getattr(ai_system, field))
+        except ValidationError:
+            continue  # a questionnaire version whose question no longer fits the field
+        if value is not None:
+            prefill[code] = value
+    return prefill

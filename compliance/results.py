@@ -13,8 +13,8 @@ from collections import OrderedDict
 from django.utils.translation import gettext
 
 from compliance.models import SEVERITY_RANK, Severity
-from legal.i18n import pick
-from legal.models import Act, ActKind, DutyHolder, OffenderCategory
+from legal.i18n import pick, values_of
+from legal.models import Act, ActKind, ActVersion, DutyHolder, OffenderCategory
 
 
 def summarize(findings: list[dict]) -> dict:
@@ -114,15 +114,43 @@ def _localized(values: dict | None):
     return pick(values) if values else ""
 
 
+def _version_labels(data: dict) -> dict[tuple[str, str], object]:
+    """(act slug, version code) → the version's label in the page's language, for every
+    citation of the data (one query): the page shows the label, never the code."""
+    citations = [c for f in data["findings"] for c in f["citations"]]
+    for key in ("risk", "autonomy"):
+        citations += (data.get(key) or {}).get("citations") or []
+    pairs = {(c["act"], c["version"]) for c in citations if c.get("act") and c.get("version")}
+    if not pairs:
+        return {}
+    versions = ActVersion.objects.filter(
+        act__slug__in={act for act, _code in pairs}, code__in={code for _act, code in pairs}
+    ).select_related("act")
+    return {(v.act.slug, v.code): pick(values_of(v, "label")) for v in versions}
+
+
+def _labelled(citations: list[dict], labels: dict) -> list[dict]:
+    return [{**c, "version_label": labels.get((c.get("act"), c.get("version")), "")} for c in citations]
+
+
 def page_data(data: dict) -> dict:
     """assessment_data() ready for the page: texts in the page's language, findings grouped
     by severity (most serious first), the prohibited practices (compliance.results) and the
     liability exposure with the fines for the organisation's category."""
 
+    labels = _version_labels(data)
+
     def classification(entry):
         if not entry:
             return None
-        return {**entry, "title": _localized(entry["title"]), "explanation": _localized(entry["explanation"])}
+        return {
+            **entry,
+            "title": _localized(entry["title"]),
+            "explanation": _localized(entry["explanation"]),
+            "citations": _labelled(
+                [{**c, "text": _localized(c.get("citation"))} for c in entry.get("citations") or []], labels
+            ),
+        }
 
     category = data["organization"].get("category", "")
     holders = duty_holder_names()
@@ -132,7 +160,9 @@ def page_data(data: dict) -> dict:
             "title": _localized(finding["title"]),
             "explanation": _localized(finding["explanation"]),
             "actions": _localized(finding["actions"]),
-            "citations": [{**c, "text": _localized(c["citation"])} for c in finding["citations"]],
+            "citations": _labelled(
+                [{**c, "text": _localized(c["citation"])} for c in finding["citations"]], labels
+            ),
             "obligations": [
                 {"text": _localized(o["obligation"]), "recommendation": _localized(o.get("recommendation"))}
                 for o in finding["obligations"]

@@ -28,9 +28,9 @@ from legal.i18n import pick, values_of
 from legal.models import Provision
 
 from . import assessments as services
-from . import results
+from . import conditions, results
 from .access import current_membership, require_editor, scoped_or_404
-from .forms_assessments import YES_NO_CHOICES, SectionForm, StartAssessmentForm
+from .forms_assessments import YES_NO_CHOICES, SectionForm, StartAssessmentForm, system_answers
 from .models import (
     AISystem,
     Answer,
@@ -210,34 +210,39 @@ def assessment_section(request, pk: int, code: str):
     if section is None:
         raise Http404(_("В опроснике нет такого раздела."))
     rows, values = _answers(assessment, definition)
-    shown = definition.visibility(values)
+    read_only = assessment.is_final or not membership.can_edit
+    # What the system's record already says, shown (not saved) where nothing is answered yet.
+    prefilled = {} if read_only else system_answers(assessment.ai_system, definition, values)
+    initial = {**values, **prefilled}
+    shown = definition.visibility(initial)
     questions = [q for q in definition.questions if q.section_id == section.pk]
     prefetch_related_objects(
         questions, Prefetch("provisions", queryset=Provision.objects.select_related("version__act"))
     )
-    read_only = assessment.is_final or not membership.can_edit
-    form = SectionForm(request.POST or None, questions=questions, stored=values, disabled=read_only)
+    form = SectionForm(request.POST or None, questions=questions, stored=initial, disabled=read_only)
 
     if request.method == "POST":
         if assessment.is_final:
             messages.error(request, _("Оценка окончательная и не изменяется: создайте новую редакцию."))
             return redirect("compliance:assessment_results", pk=assessment.pk)
         if form.is_valid():
-            asked = [q.code for q in questions if shown[q.code]]
-            submitted = form.answers(asked)
+            section_codes = [q.code for q in questions]
+            rendered = _posted_codes(request, "rendered", section_codes, shown)
+            asked = _posted_codes(request, "asked", section_codes, shown)
+            submitted = form.answers([c for c in section_codes if c in asked])
             merged = {c: v for c, v in {**values, **submitted}.items() if v is not None}
             after = definition.visibility(merged)
+            to_save = {c: v for c, v in submitted.items() if after[c]}
             try:
-                services.save_answers(
-                    assessment, {c: v for c, v in submitted.items() if after[c]}, by=request.user
-                )
+                services.save_answers(assessment, to_save, by=request.user)
             except ValidationError as exc:
                 for field, errors in exc.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)
             else:
-                return redirect(
-                    _after_save(request, assessment, definition, section, questions, shown, after)
-                )
+                saved = {c: v for c, v in {**values, **to_save}.items() if v is not None}
+                return redirect(_after_save(
+                    request, assessment, definition, section, questions, rendered, asked, after, saved
+                ))
 
     index = definition.sections.index(section)
     return render(
@@ -255,10 +260,19 @@ def assessment_section(request, pk: int, code: str):
                     "field": form[q.code],
                     "shown": shown[q.code],
                     "answer": rows.get(q.code),
+                    "prefilled": q.code in prefilled,
                 }
                 for q in questions
             ],
             "form": form,
+            "shown_codes": " ".join(q.code for q in questions if shown[q.code]),
+            "wizard_data": {
+                # the browser evaluates these with static/js/conditions.js (same rules as the server)
+                "questions": [{"code": q.code, "visible_if": q.visible_if} for q in definition.questions],
+                "answers": {
+                    c: v for c, v in values.items() if definition.by_code[c].section_id != section.pk
+                },
+            },
             "progress": _sections_progress(definition, shown, values),
             "previous_section": definition.sections[index - 1] if index > 0 else None,
             "next_section": definition.sections[index + 1] if index + 1 < len(definition.sections) else None,
@@ -267,10 +281,34 @@ def assessment_section(request, pk: int, code: str):
     )
 
 
-def _after_save(request, assessment, definition, section, questions, shown_before, shown_after) -> str:
-    """Where "save" leads: new questions of this section first, else where the button says."""
+def _posted_codes(request, name: str, section_codes: list[str], shown: dict) -> set[str]:
+    """The question codes a section form lists in its hidden field `name` ("rendered": asked
+    when the page was rendered; "asked": asked when it was submitted, kept up to date by the
+    script). Without the field (an older page): those the server shows now."""
+    if name not in request.POST:
+        return {c for c in section_codes if shown[c]}
+    return set(request.POST[name].split()) & set(section_codes)
+
+
+def _after_save(
+    request, assessment, definition, section, questions, rendered, asked, shown_after, saved
+) -> str:
+    """Where "save" leads: the section again while the answers opened questions in it that are
+    required and unanswered, or that the user has not seen (no script); else where the button says."""
     here = reverse("compliance:assessment_section", args=[assessment.pk, section.code])
-    if any(shown_after[q.code] and not shown_before[q.code] for q in questions):
+    opened = [q for q in questions if shown_after[q.code] and q.code not in rendered]
+    open_required = [q for q in opened if q.required and not conditions.is_answered(saved.get(q.code))]
+    if open_required:
+        messages.warning(
+            request,
+            _(
+                "Ответы сохранены. В разделе появились новые вопросы; "
+                "обязательные из них ещё без ответа: %(questions)s."
+            )
+            % {"questions": "; ".join(f"«{pick(values_of(q, 'text'))}»" for q in open_required)},
+        )
+        return here
+    if any(q.code not in asked for q in opened):
         messages.info(request, _("Ответы сохранены. В разделе появились новые вопросы."))
         return here
     messages.success(request, _("Ответы сохранены."))
@@ -331,7 +369,12 @@ def assessment_review(request, pk: int):
 @require_POST
 @login_required
 def assessment_finalize(request, pk: int):
-    """Freeze the assessment; refused, with the list of what is missing, while required answers are."""
+    """Freeze the assessment; refused, with the list of what is missing, while required answers are.
+
+    Safe to repeat (a double click): finalize() is idempotent and serialised, so a request
+    for an assessment already final, or finalised meanwhile by a concurrent request, lands on
+    the results as the first one does.
+    """
     assessment, membership = _assessment(request, pk, edits=True)
     if assessment.is_final:
         messages.info(request, _("Оценка уже окончательная."))

@@ -9,20 +9,23 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import InvalidPage, Paginator
 from django.db import transaction
+from django.forms.utils import ErrorDict
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, UpdateView
 
+from legal.i18n import LANGUAGE_CODES
 from legal.view_helpers import bad_request
 
 from . import case_selectors
 from .access import MemberRequiredMixin, OrganizationObjectMixin, membership_in
-from .forms import CaseProvisionFormSetWithChoices, CaseRecordForm
+from .forms import CaseProvisionFormSetWithChoices, CaseRecordForm, cited_provisions
 from .models import CaseKind, CaseRecord, Technique
 
 CASES_PER_PAGE = 25
+FILTER_BUTTON = "_filter_provisions"
 
 
 def case_list(request):
@@ -56,11 +59,17 @@ def case_list(request):
 
 
 def case_detail(request, slug):
-    """A public record, or a private one to its organisation's members. Anonymous readers
-    of anything they cannot see are asked to log in (nothing tells them whether it exists)."""
+    """A public record, or a private one to its organisation's members.
+
+    An unknown slug is a 404 for everyone, logged in or not. A private record that exists
+    asks an anonymous reader to log in, as every other workspace page does (a member who
+    followed a link while logged out lands on it after logging in); this tells nothing a
+    stranger could use, because private slugs end in a random token
+    (`CaseRecord.new_private_slug`). A logged-in user of another organisation gets the same
+    404 as for an unknown slug."""
     case = case_selectors.visible_case(request.user, slug)
     if case is None:
-        if not request.user.is_authenticated:
+        if not request.user.is_authenticated and CaseRecord.objects.filter(slug=slug).exists():
             return redirect_to_login(request.get_full_path())
         raise Http404(_("Такого дела нет или оно вам недоступно."))
     membership = membership_in(request.user, case.organization_id) if case.organization_id else None
@@ -80,15 +89,38 @@ class CaseFormMixin:
     context_object_name = "case"
 
     def links(self):
+        """The provision rows. Their lists offer first what the description cites (as
+        posted, or as saved) and are narrowed by the picker's search words (`provision_q`)."""
+        posted = self.request.POST if self.request.method == "POST" else None
+        if posted is not None:
+            texts = [posted.get(f"body_{lang}", "") for lang in LANGUAGE_CODES]
+        elif self.object is not None:
+            texts = [getattr(self.object, f"body_{lang}", "") for lang in LANGUAGE_CODES]
+        else:
+            texts = []
         return CaseProvisionFormSetWithChoices(
-            self.request.POST if self.request.method == "POST" else None,
+            posted,
             instance=self.object or CaseRecord(),
             prefix="links",
+            cited=cited_provisions(*texts),
+            search=(posted or self.request.GET).get("provision_q", ""),
         )
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("links", self.links())
         return super().get_context_data(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        """«Отобрать» (the picker's button, for browsers without JavaScript) shows the form
+        again as posted, its provision lists narrowed, and saves nothing."""
+        if FILTER_BUTTON not in request.POST:
+            return super().post(request, *args, **kwargs)
+        self.object = self.get_object() if isinstance(self, UpdateView) else None
+        form = self.get_form()
+        form._errors = ErrorDict()
+        links = self.links()
+        links.hide_errors()
+        return self.render_to_response(self.get_context_data(form=form, links=links))
 
     def form_valid(self, form):
         links = self.links()

@@ -116,8 +116,21 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a busy writer instead of failing at once with "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # A web server's concurrency on SQLite (docs/architecture.md, "SQLite under a web server"):
+    # - timeout: wait up to 20 s for a busy writer instead of failing at once with
+    #   "database is locked";
+    # - transaction_mode IMMEDIATE: transaction.atomic() takes the write lock when it begins,
+    #   so a second writer waits (timeout) instead of failing when its read-only start has to
+    #   become a write, and services that lock a row (select_for_update, a no-op on SQLite)
+    #   are serialised as on PostgreSQL;
+    # - WAL journal: readers do not block the writer nor it them; synchronous=NORMAL is
+    #   safe with WAL (a power cut may lose the last commits, never corrupt the database).
+    #   An in-memory database (the tests') keeps its own journal mode.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20,
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

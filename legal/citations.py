@@ -27,6 +27,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from legal import freshness
 from legal.i18n import official_urls
@@ -45,6 +46,36 @@ class Citation:
     resolved: bool  # act (and, if named, the unit numbers) understood
     reason: str  # "" when resolved and in_kb; otherwise "<code>: <human text>"
     url: str | None  # our permalink when in_kb; the official URL when only resolved; else None
+
+    @property
+    def reason_code(self) -> str:
+        """The reason's code for programs (`unknown_act`), "" when there is none."""
+        return self.reason.partition(":")[0].strip()
+
+    @property
+    def reason_message(self) -> str:
+        """The reason in the user's language, for people (tooltips, the /cite/ page)."""
+        return reason_message(self.reason)
+
+
+#: A message for people per reason code; `Citation.reason` keeps the code and the details
+#: (in English) for programs and logs.
+REASON_MESSAGES = {
+    "malformed": gettext_lazy("Ссылка записана с ошибкой и не распознана"),
+    "unknown_act": gettext_lazy("Такого акта нет в базе знаний kzai"),
+    "ambiguous_act": gettext_lazy("Название подходит к нескольким актам: уточните акт"),
+    "act_not_specified": gettext_lazy("В ссылке не указан акт"),
+    "context_mismatch": gettext_lazy("Ссылка не подходит к акту, в тексте которого она стоит"),
+    "context_missing": gettext_lazy("Неясно, к какому положению относится ссылка"),
+    "no_such_provision": gettext_lazy("Такого положения в этой редакции акта нет"),
+    "not_in_kb": gettext_lazy("Этого положения нет в базе знаний kzai"),
+}
+
+
+def reason_message(reason: str) -> str:
+    """`unknown_act: «…» is not …` → «Такого акта нет в базе знаний kzai» (in the active language)."""
+    code = reason.partition(":")[0].strip()
+    return str(REASON_MESSAGES.get(code) or gettext_lazy("Ссылка не распознана"))
 
 
 # ---------------------------------------------------------------------------------------

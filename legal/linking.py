@@ -208,8 +208,9 @@ def _citation_html(group: list[Citation], text: str, cite_url: CiteUrl | None = 
             label,
         )
     return format_html(
-        '<span class="cite cite-unresolved" title="{}">{}</span>',
-        first.reason or gettext("Ссылка не распознана"),
+        '<span class="cite cite-unresolved" title="{}" data-reason="{}">{}</span>',
+        first.reason_message,
+        first.reason_code,
         label,
     )
 

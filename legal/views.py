@@ -19,8 +19,10 @@ def home(request):
     return render(request, "legal/home.html")
 
 
-def act_list(request):
-    on = selectors.today()
+@takes_as_of
+def act_list(request, as_of):
+    """All acts with the version in force today or on `?as_of=` (a bad date is a 400)."""
+    on = as_of or selectors.today()
     return render(request, "legal/act_list.html", {"rows": selectors.act_rows(on), "on": on})
 
 

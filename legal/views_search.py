@@ -4,6 +4,7 @@ A query that is itself a citation («ст. 21 Закона об ИИ») goes to 
 unless `nocite=1` (the quick-cite page's own "search the words instead" link).
 """
 
+from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
@@ -105,6 +106,9 @@ def search_page(request):
             ),
             "holders": DutyHolder.objects.all(),
             "unit_types": ProvisionType.choices,
-            "languages": LANGUAGE_CODES,
+            # Not "languages": base.html's language switcher sets that name for the whole page.
+            "content_languages": [
+                (code, name) for code, name in settings.LANGUAGES if code in LANGUAGE_CODES
+            ],
         },
     )

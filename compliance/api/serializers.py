@@ -455,7 +455,10 @@ class AssessmentSerializer(serializers.ModelSerializer):
         required=False,
         help_text="Id of a published questionnaire (default: the current main one).",
     )
-    as_of = IsoDate(required=False, help_text="Date of the law (default: the questionnaire's).")
+    as_of = IsoDate(
+        required=False,
+        help_text="Date of the law (default: today in Asia/Almaty, not before the questionnaire's as_of).",
+    )
     organization_category = serializers.ChoiceField(
         source="organization.category", choices=OffenderCategory.choices, required=False,
         help_text="The organisation's category for the fines (asked once, kept for the organisation).",

@@ -308,7 +308,7 @@ class AssessmentList(AssessmentView, generics.ListCreateAPIView):
                 data["ai_system"],
                 questionnaire,
                 by=request.user,
-                as_of=data.get("as_of") or questionnaire.as_of,
+                as_of=data.get("as_of"),  # none: services.default_as_of
                 category=data.get("organization", {}).get("category", ""),
             )
         except DjangoValidationError as exc:
@@ -368,20 +368,17 @@ class AssessmentAnswers(AssessmentView):
 @extend_schema(tags=["assessments"], request=None, responses={200: s.AssessmentStateSerializer})
 class AssessmentFinalize(AssessmentView):
     """Freeze the assessment: its findings are stored and never change. A 400 lists the required
-    questions still unanswered (in `errors`); an assessment already final is a 409."""
+    questions still unanswered (in `errors`). Idempotent: finalising an assessment that is already
+    final (a retry, a double click) answers 200 with its final state, unchanged."""
 
     serializer_class = s.AssessmentStateSerializer
     pagination_class = None
-    error_responses = {**MEMBERS_ONLY, "409": "The assessment is already final."}
+    error_responses = MEMBERS_ONLY
 
     def post(self, request, pk):
         assessment = self.assessment(edits=True)
-        if assessment.is_final:
-            raise _final_conflict()
         try:
             services.finalize(assessment, by=request.user)
-        except AssessmentFinal:
-            raise _final_conflict() from None
         except DjangoValidationError as exc:
             raise ApiError(
                 400,

@@ -44,13 +44,18 @@ class AISystemQuerySet(models.QuerySet):
         return self.filter(organization__memberships__user=user)
 
 
+DESCRIPTION_MAX_LENGTH = 3000
+PURPOSE_MAX_LENGTH = 1000
+
+
 class AISystem(models.Model):
     """An AI system as the organisation describes it; assessments are made of it."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="ai_systems")
     name = models.CharField(_("название"), max_length=200)
-    description = models.TextField(_("описание"), blank=True)
-    purpose = models.TextField(_("назначение"), blank=True)
+    # Limits (enforced by forms and the API): the texts go whole into the PDF report.
+    description = models.TextField(_("описание"), blank=True, max_length=DESCRIPTION_MAX_LENGTH)
+    purpose = models.TextField(_("назначение"), blank=True, max_length=PURPOSE_MAX_LENGTH)
     sector = models.CharField(_("отрасль"), max_length=120, blank=True)
     roles = models.JSONField(
         _("роли организации"), default=list, validators=[validate_system_roles],

@@ -86,7 +86,7 @@ class Verify(ApiMixin, APIView):
 
     permission_classes = [permissions.AllowAny]
     parser_classes = [JSONParser, MultiPartParser]
-    error_responses = {}
+    error_responses = {"415": "Send application/json or multipart/form-data."}
 
     def post(self, request) -> Response:
         by_file = request.content_type.startswith("multipart/")

@@ -12,13 +12,26 @@ are dates and identifiers, and all are fixed here: the document's dates come fro
 HTML (`<meta name="dcterms.created">`, written by the templates from the data), the
 attachments carry the dates they are given, and the trailer /ID is derived from the
 document's `identifier` (first part) and the content (second part, WeasyPrint's MD5).
+
+One more moving part depends on the machine: the embedded font subsets. WeasyPrint subsets
+fonts with HarfBuzz (Debian's `libharfbuzz-subset0`), which keeps each font's own dates,
+or, without that library, with fontTools, whose `TTFont.save()` writes the time of the
+rendering (to the second) into every subset's `head.modified`: two renderings a second
+apart differed. fontTools takes that time from `SOURCE_DATE_EPOCH` when it is set (the
+reproducible-builds convention), so `write_pdf` sets it to `FONT_SUBSET_EPOCH` while it
+renders; HarfBuzz ignores it. Both subsetters thus give reproducible bytes, though not
+the same bytes as each other (they subset differently): a machine's reports reproduce on
+that machine, and a final report is stored anyway (docs/reports.md).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import multiprocessing
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -38,6 +51,9 @@ else:
 
 PDF_VARIANT = "pdf/a-3b"
 DEFAULT_TIMEOUT = 60  # seconds; settings.REPORT_RENDER_TIMEOUT overrides it
+# The "modified" date fontTools writes into the subset fonts (Unix time; 0 is 1970-01-01):
+# fixed, so that fontTools' subsets, like HarfBuzz's, do not depend on when they are made.
+FONT_SUBSET_EPOCH = "0"
 
 
 class RenderError(Exception):
@@ -83,7 +99,16 @@ def render_timeout() -> float:
 
 
 def write_pdf(document: PdfDocument) -> Rendered:
-    """Render in this process (the worker's job; the benchmark's too)."""
+    """Render in this process (the worker's job; tests use it too).
+
+    Sets SOURCE_DATE_EPOCH while it renders (see the module's docstring), so render in a
+    process from one thread at a time: the web process always renders in a forked child.
+    """
+    with _fixed_font_dates():
+        return _write_pdf(document)
+
+
+def _write_pdf(document: PdfDocument) -> Rendered:
     fetcher = AssetFetcher()
     attachments = [
         weasyprint.Attachment(
@@ -138,6 +163,21 @@ def _work(document: PdfDocument, sender) -> None:
         result = ("error", f"{type(error).__name__}: {error}")
     sender.send(result)
     sender.close()
+
+
+@contextlib.contextmanager
+def _fixed_font_dates() -> Iterator[None]:
+    """fontTools (WeasyPrint's subsetter without libharfbuzz-subset0) dates the fonts it
+    saves from SOURCE_DATE_EPOCH if set, else from the clock: fix it, then restore it."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = FONT_SUBSET_EPOCH
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def _utc(moment: datetime.datetime) -> datetime.datetime:

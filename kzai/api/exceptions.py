@@ -1,8 +1,8 @@
 """Errors as problem+json (RFC 9457): `type`, `title`, `status`, `detail`, sometimes `errors`.
 
-`title` is a fixed English phrase per problem type (stable, for programs and logs); `detail`
-is in the language of the response (ru, kk, en), like the API's content. `type` is a URN
-naming the problem (`urn:kzai:problem:unknown-parameter`); `about:blank` for plain HTTP ones.
+`type` is a URN naming the problem (`urn:kzai:problem:unknown-parameter`; `about:blank` for
+plain HTTP ones): programs rely on it. `title` is a fixed phrase per problem type in the
+language of the response (ru, kk, en; RFC 9457 allows localised titles), like `detail`.
 """
 
 import logging
@@ -10,6 +10,7 @@ import logging
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import csrf, defaults
 from rest_framework import exceptions
 from rest_framework.views import set_rollback
@@ -33,6 +34,38 @@ HTTP_PROBLEMS = {
 }
 
 
+#: code → the title in the response's language (en: the English phrases above and in the
+#: callers of ApiError). A problem type without an entry keeps the title it is given.
+PROBLEM_TITLES = {
+    "invalid-request": gettext_lazy("Некорректный запрос"),
+    "not-authenticated": gettext_lazy("Нужен вход"),
+    "forbidden": gettext_lazy("Запрещено"),
+    "not-found": gettext_lazy("Не найдено"),
+    "method-not-allowed": gettext_lazy("Метод не разрешён"),
+    "not-acceptable": gettext_lazy("Формат ответа не поддерживается"),
+    "payload-too-large": gettext_lazy("Слишком большой запрос"),
+    "unsupported-media-type": gettext_lazy("Тип содержимого не поддерживается"),
+    "throttled": gettext_lazy("Слишком много запросов"),
+    "server-error": gettext_lazy("Ошибка сервера"),
+    "invalid-parameter": gettext_lazy("Неверный параметр"),
+    "unknown-parameter": gettext_lazy("Неизвестный параметр"),
+    "invalid-body": gettext_lazy("Неверное тело запроса"),
+    "protected": gettext_lazy("Запись защищена"),
+    "assessment-final": gettext_lazy("Оценка окончательная"),
+    "missing-answers": gettext_lazy("Нет обязательных ответов"),
+    "not-revisable": gettext_lazy("Новую редакцию создать нельзя"),
+    "render-failed": gettext_lazy("PDF не создан"),
+}
+PROBLEM_PREFIX = "urn:kzai:problem:"
+
+
+def problem_title(type_: str, title: str) -> str:
+    """The title of a problem type in the active language (`title` when it has none)."""
+    code = type_.removeprefix(PROBLEM_PREFIX) if type_.startswith(PROBLEM_PREFIX) else ""
+    translated = PROBLEM_TITLES.get(code)
+    return str(translated) if translated is not None else title
+
+
 class ApiError(exceptions.APIException):
     """An API error with its own problem type: `ApiError(400, "unknown-parameter", …)`."""
 
@@ -51,9 +84,10 @@ class PayloadTooLarge(exceptions.APIException):
 
 def problem(status: int, detail: str, *, type_: str = "", title: str = "", errors=None, headers=None):
     default_type, default_title = HTTP_PROBLEMS.get(status, ("about:blank", "Error"))
+    type_ = type_ or default_type
     body = {
-        "type": type_ or default_type,
-        "title": title or default_title,
+        "type": type_,
+        "title": problem_title(type_, title or default_title),
         "status": status,
         "detail": detail,
     }

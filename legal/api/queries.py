@@ -16,8 +16,11 @@ class IsoDate(serializers.Field):
     """YYYY-MM-DD only, with the site's message."""
 
     def to_internal_value(self, data):
+        """An empty value is not a date either: leave the field out for the default."""
         try:
-            return selectors.parse_as_of(str(data))
+            if not isinstance(data, str) or not data:
+                raise selectors.InvalidDate(data)
+            return selectors.parse_as_of(data)
         except selectors.InvalidDate:
             raise serializers.ValidationError(
                 _("«%(value)s» — не дата. Укажите дату в виде ГГГГ-ММ-ДД, например 2026-01-18.")
@@ -39,7 +42,9 @@ class AsOfQuery(serializers.Serializer):
 
 
 class SearchQuery(serializers.Serializer):
-    q = serializers.CharField(max_length=300, help_text="Words to find (synonyms apply: «дипфейк» …).")
+    q = serializers.RegexField(
+        r"\S", max_length=300, help_text="Words to find (synonyms apply: «дипфейк» …); not only spaces."
+    )
     act = serializers.SlugField(required=False, max_length=60)
     version = serializers.SlugField(required=False, max_length=40)
     as_of = as_of_field()

@@ -311,6 +311,11 @@ def label_html(provision, act_kind: str | None = None) -> str:
     prefix = unit_name(provision, act_kind)
     if title:
         return format_html('{}<span class="sep">. </span>{}', prefix, render_localized(title))
+    if not provision.num:
+        # "Подпункт (номер не установлен)" six times over says nothing: tell them apart.
+        excerpt = _excerpt(provision)
+        if excerpt:
+            return format_html('{} <span class="toc-excerpt">{}</span>', prefix, excerpt)
     return conditional_escape(prefix)
 
 

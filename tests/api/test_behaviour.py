@@ -48,7 +48,8 @@ def test_error_details_follow_the_language(client):
     assert body["detail"].startswith("Unknown parameter «acct»")
     assert body["title"] == "Unknown parameter"
     body = problem_of(client.get("/api/v1/provisions/?acct=1&lang=kk"), 400)
-    assert body["title"] == "Unknown parameter"
+    assert body["type"] == "urn:kzai:problem:unknown-parameter"
+    assert body["title"] == "Белгісіз параметр"
     assert "acct" in body["detail"] and not body["detail"].startswith("Неизвестный")
 
 

@@ -241,6 +241,21 @@ def test_finalise(draft, lawyer, colleague):
     assert [f.rule_code for f in final.findings.all()] == [f["rule"] for f in data["findings"]]
 
 
+def test_finalising_twice_returns_the_same_final_assessment(draft, lawyer, colleague):
+    """A double click: the second call (even with the stale draft object) changes nothing.
+    Two at once: tests/compliance/test_finalize_concurrency.py."""
+    assessments.save_answers(draft, {**MINIMAL, "ai_disclosed": False}, by=lawyer)
+    final = assessments.finalize(draft, by=lawyer)
+    findings = list(final.findings.values_list("pk", flat=True))
+    for again in (assessments.finalize(draft, by=colleague), assessments.finalize(final, by=colleague)):
+        assert again.pk == final.pk and again.is_final
+        assert (again.content_hash, again.finalized_at, again.finalized_by) == (
+            final.content_hash, final.finalized_at, lawyer,
+        )
+        assert list(again.findings.values_list("pk", flat=True)) == findings
+    assert Finding.objects.filter(assessment=final).count() == len(findings) > 0
+
+
 def test_assessment_data_is_deterministic(draft, lawyer):
     assessments.save_answers(draft, MINIMAL, by=lawyer)
     assert assessments.assessment_data(draft) == assessments.assessment_data(
@@ -258,8 +273,7 @@ def test_final_is_immutable_everywhere(draft, lawyer):
 
     with pytest.raises(AssessmentFinal):  # services
         assessments.save_answers(final, {"restricted_data": True}, by=lawyer)
-    with pytest.raises(AssessmentFinal):
-        assessments.finalize(final, by=lawyer)
+    assert assessments.finalize(final, by=lawyer).content_hash == final.content_hash  # idempotent
     final.risk_level = "high"
     with pytest.raises(AssessmentFinal):  # models
         final.save()

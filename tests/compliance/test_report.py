@@ -26,6 +26,7 @@ from tests.compliance.report_fixtures import (  # noqa: F401 (the fixture)
     make_assessment,
     make_report_case,
 )
+from tests.pdf_subsetters import font_subsetter  # noqa: F401 (the fixture)
 
 from .report_helpers import CountingServer, attachments_of, json_attachment, reader, text_of, xmp_of
 
@@ -118,7 +119,7 @@ def test_draft_report_says_draft_and_is_not_stored(owner_client, case):
 # ------------------------------------------------------------ determinism, storage
 
 
-def test_same_final_assessment_same_bytes(case):
+def test_same_final_assessment_same_bytes(case, font_subsetter):
     first = write_pdf(assessment_report.document(case.final, "ru"))
     second = write_pdf(assessment_report.document(case.final, "ru"))
     assert first.pdf == second.pdf

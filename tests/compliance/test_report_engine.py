@@ -1,13 +1,18 @@
 """The PDF engine on its own: fetcher, PDF/A metadata, fonts, determinism, time limit."""
 
 import datetime
+import io
 import multiprocessing
+import os
 
 import pytest
+from fontTools.misc.timeTools import timestampSinceEpoch
+from fontTools.ttLib import TTFont
 from weasyprint.urls import URLFetchingError, fetch
 
 from compliance.reports import layout
 from compliance.reports.engine import (
+    FONT_SUBSET_EPOCH,
     PdfAttachment,
     PdfDocument,
     RenderError,
@@ -15,7 +20,8 @@ from compliance.reports.engine import (
     render_pdf,
     write_pdf,
 )
-from compliance.reports.fetcher import AssetFetcher
+from compliance.reports.fetcher import AssetFetcher, asset_paths
+from tests.pdf_subsetters import font_subsetter  # noqa: F401 (the fixture)
 
 from .report_helpers import CountingServer, attachments_of, reader, text_of, xmp_of
 
@@ -110,7 +116,7 @@ def test_attachment_is_embedded_with_its_data(rendered):
     assert attachments_of(rendered.pdf) == {"data.json": b'{"answer": 42}'}
 
 
-def test_same_document_same_bytes_and_stable_identifier():
+def test_same_document_same_bytes_and_stable_identifier(font_subsetter):  # noqa: F811
     first, second = write_pdf(sample()), write_pdf(sample())
     assert first.pdf == second.pdf
     other = write_pdf(sample(identifier="test:2"))
@@ -119,8 +125,34 @@ def test_same_document_same_bytes_and_stable_identifier():
     assert reader(first.pdf).trailer["/ID"][0] != reader(other.pdf).trailer["/ID"][0]
 
 
-def test_worker_process_gives_the_same_bytes_as_in_process(rendered):
-    assert rendered.pdf == write_pdf(sample()).pdf
+def test_worker_process_gives_the_same_bytes_as_in_process(font_subsetter):  # noqa: F811
+    in_process = write_pdf(sample()).pdf  # first: the worker inherits the clock as it is then
+    assert render_pdf(sample()).pdf == in_process
+
+
+def embedded_fonts(pdf: bytes) -> list[TTFont]:
+    fonts = []
+    for page in reader(pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            for descendant in font.get_object()["/DescendantFonts"]:
+                data = descendant.get_object()["/FontDescriptor"]["/FontFile2"].get_data()
+                fonts.append(TTFont(io.BytesIO(data)))
+    return fonts
+
+
+def test_subset_fonts_are_not_dated_by_the_clock(font_subsetter, monkeypatch):  # noqa: F811
+    """The cause of irreproducible PDFs without libharfbuzz-subset0: fontTools wrote the
+    rendering's time into each subset font. Its clock runs a minute a reading here."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1234567890")  # somebody else's: left as it was
+    fonts = embedded_fonts(write_pdf(sample()).pdf)
+    assert len(fonts) >= 2  # regular and bold
+    dates = {font["head"].modified for font in fonts}
+    original = {TTFont(path)["head"].modified for url, path in asset_paths().items() if url.endswith(".ttf")}
+    if font_subsetter == "harfbuzz":
+        assert dates <= original  # HarfBuzz keeps the font's own date
+    else:
+        assert dates == {timestampSinceEpoch(int(FONT_SUBSET_EPOCH))}
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1234567890"
 
 
 def test_margin_texts_cannot_break_out_of_their_css_string():

@@ -23,13 +23,13 @@ def draft(ws, questionnaire):  # noqa: F811
     )
 
 
-def test_start_defaults_to_the_questionnaires_date_and_opens_the_first_section(client, ws, questionnaire):  # noqa: F811
+def test_start_defaults_to_the_default_date_and_opens_the_first_section(client, ws, questionnaire):  # noqa: F811
     log_in(client, ws, "lawyer")
     url = reverse("compliance:assessment_start", args=[ws.system.pk])
     assert client.get(url).context["form"]["questionnaire"].value() == questionnaire.pk
     response = client.post(url, {"questionnaire": questionnaire.pk, "as_of": ""})
     assessment = Assessment.objects.get(ai_system=ws.system)
-    assert assessment.as_of == questionnaire.as_of
+    assert assessment.as_of == assessments.default_as_of(questionnaire)
     assert assessment.created_by == ws.users["lawyer"]
     assert response["Location"] == section_url(assessment, "system")
 
@@ -234,9 +234,10 @@ def test_viewer_reads_the_wizard_without_inputs_to_answer(client, ws, draft):  #
 #: Queries per page whatever the number of answers: session and user, memberships, the
 #: assessment, the questionnaire's definition (sections, questions, options, rules and their
 #: citations, obligations with their liability links, duty holders), the answers, and the
-#: page's own extras (results: duty holders; once a finding has liability, its reach, the
-#: fine schedules and the citations of the fined parts). (half the answers, all of them)
-QUERIES = {"section": (15, 15), "review": (14, 14), "results": (29, 32)}
+#: page's own extras (results: duty holders, the labels of the cited versions; once a finding
+#: has liability, its reach, the fine schedules and the citations of the fined parts).
+#: (half the answers, all of them)
+QUERIES = {"section": (15, 15), "review": (14, 14), "results": (30, 33)}
 
 
 @pytest.mark.parametrize("page", sorted(QUERIES))
@@ -270,3 +271,170 @@ def test_lists_are_paginated_in_the_page_language(client, ws):  # noqa: F811
     second = client.get(reverse("compliance:ai_systems"), {"page": 2}).content.decode()
     assert 'rel="prev" href="?page=1"' in second and 'rel="next"' not in second
     assert "Page 2 of 2" in second
+
+
+# ------------------------------------------- the default as-of date: one rule everywhere
+
+ALMATY_EVENING = "2026-12-05T20:30:00+00:00"  # already 6 December in Almaty (UTC+5)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Set the server's clock: `clock("2026-…T…+00:00")`."""
+    import datetime
+
+    from django.utils import timezone
+
+    def set_to(moment: str):
+        monkeypatch.setattr(timezone, "now", lambda: datetime.datetime.fromisoformat(moment))
+
+    return set_to
+
+
+@pytest.mark.parametrize(
+    "now, expected",
+    [
+        (ALMATY_EVENING, "2026-12-06"),  # today in Kazakhstan, not in UTC
+        ("2026-01-10T06:00:00+00:00", "2026-04-04"),  # never before the questionnaire's law date
+    ],
+)
+def test_default_as_of_is_the_same_in_the_form_the_services_the_api_and_a_revision(
+    client, ws, questionnaire, clock, now, expected  # noqa: F811
+):
+    import datetime
+
+    clock(now)
+    expected = datetime.date.fromisoformat(expected)
+    assert assessments.default_as_of(questionnaire) == expected
+    # the service
+    assert assessments.start_assessment(ws.system, questionnaire, by=ws.users["lawyer"]).as_of == expected
+    # the form
+    log_in(client, ws, "lawyer")
+    client.post(
+        reverse("compliance:assessment_start", args=[ws.system.pk]),
+        {"questionnaire": questionnaire.pk, "as_of": ""},
+    )
+    assert Assessment.objects.latest("pk").as_of == expected
+    # the API
+    response = client.post(
+        reverse("api:assessment-list"), {"ai_system": ws.system.pk}, content_type="application/json"
+    )
+    assert response.status_code == 201 and response.json()["as_of"] == expected.isoformat()
+    # a revision
+    first = assessments.start_assessment(ws.other_system, questionnaire, by=None, as_of=questionnaire.as_of)
+    assessments.save_answers(first, DEEPFAKE_SERVICE, by=None)
+    final = assessments.finalize(first, by=None)
+    assert assessments.revise(final, by=None).as_of == expected
+
+
+# --------------------------------- "save and continue" never leaves opened questions behind
+
+
+def test_required_questions_opened_in_the_page_keep_you_on_the_section(client, ws, draft):  # noqa: F811
+    """With the script, the answer that opens questions is saved as it is given (autosave), so
+    the server sees them as already asked; the page says what it showed when it was rendered."""
+    log_in(client, ws, "lawyer")
+    url = section_url(draft, "synthetic")
+    html = client.get(url).content.decode()
+    rendered = html.split('name="rendered" value="')[1].split('"')[0].split()
+    assert "generates_media" in rendered and "imitates_reality" not in rendered
+    assessments.save_answers(draft, {"generates_media": True}, by=ws.users["lawyer"])  # the autosave
+    post = {
+        "generates_media": "true", "forwards_synthetic": "false", "action": "next",
+        "rendered": " ".join(rendered),
+        "asked": " ".join([*rendered, "imitates_reality", "output_safeguards"]),  # shown by the script
+    }
+    response = client.post(url, post)
+    assert response["Location"] == url
+    html = client.get(url).content.decode()
+    assert "обязательные из них ещё без ответа" in html and "imitates_reality" in html
+    # answered: on to the next section
+    response = client.post(url, {**post, "imitates_reality": "no", "output_safeguards": "true"})
+    assert response["Location"] == section_url(draft, "risk_management")
+    assert assessments.stored_answers(draft)["imitates_reality"] == "no"
+
+
+def test_opened_questions_shown_when_the_page_was_rendered_do_not_hold_you_again(client, ws, draft):  # noqa: F811
+    assessments.save_answers(draft, {"generates_media": True}, by=ws.users["lawyer"])
+    log_in(client, ws, "lawyer")
+    url = section_url(draft, "synthetic")
+    html = client.get(url).content.decode()
+    rendered = html.split('name="rendered" value="')[1].split('"')[0]
+    assert "imitates_reality" in rendered.split()
+    response = client.post(
+        url, {"generates_media": "true", "action": "next", "rendered": rendered, "asked": rendered}
+    )
+    assert response["Location"] == section_url(draft, "risk_management")
+
+
+# ------------------------------------------ answers the AI system's record already holds
+
+
+def test_the_prefill_table_fits_the_questionnaire(questionnaire):  # noqa: F811
+    from compliance.forms_assessments import SYSTEM_ANSWERS
+    from compliance.models import AISystem, QuestionKind
+    from compliance.models.ai_system import DeploymentMode, SystemRole
+
+    definition = assessments.Definition.of(questionnaire)
+    choices = {"roles": SystemRole.values, "deployment_mode": DeploymentMode.values}
+    for code, field in SYSTEM_ANSWERS.items():
+        question = definition.by_code[code]
+        AISystem._meta.get_field(field)
+        options = [option.code for option in question.options.all()]
+        if question.kind == QuestionKind.YES_NO:
+            assert field not in choices
+        else:
+            assert question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
+            assert set(choices[field]) <= set(options), code
+
+
+def test_what_the_system_record_says_is_prefilled_and_saved_with_the_section(client, ws, draft):  # noqa: F811
+    ws.system.roles = ["owner", "developer"]
+    ws.system.deployment_mode = "local"
+    ws.system.produces_synthetic_content = True
+    ws.system.save()
+    log_in(client, ws, "lawyer")
+    response = client.get(section_url(draft, "system"))
+    form = response.context["form"]
+    assert form["org_roles"].value() == ["developer", "owner"]
+    assert form["deployment_mode"].value() == "local"
+    assert response.content.decode().count("data-prefilled") == 2
+    assert assessments.stored_answers(draft) == {}  # shown, not saved
+
+    # the synthetic section: «yes» is prefilled, so its follow-up questions are asked at once
+    html = client.get(section_url(draft, "synthetic")).content.decode()
+    assert 'data-question="imitates_reality" data-kind="single">' in html
+
+    # the user changes one of them and saves: what the form shows is saved
+    client.post(
+        section_url(draft, "system"),
+        {"org_roles": ["owner"], "deployment_mode": "local", "restricted_data": "false", "action": "next"},
+    )
+    stored = assessments.stored_answers(draft)
+    assert stored["org_roles"] == ["owner"] and stored["deployment_mode"] == "local"
+    # a stored answer wins over the record
+    assert client.get(section_url(draft, "system")).context["form"]["org_roles"].value() == ["owner"]
+    assert "data-prefilled" not in client.get(section_url(draft, "system")).content.decode()
+
+
+def test_a_viewer_sees_no_prefilled_answers(client, ws, draft):  # noqa: F811
+    log_in(client, ws, "viewer")
+    response = client.get(section_url(draft, "system"))
+    assert response.context["form"]["org_roles"].value() in (None, [])
+    assert "data-prefilled" not in response.content.decode()
+
+
+def test_the_section_ships_its_conditions_for_the_browser(client, ws, draft):  # noqa: F811
+    import json
+
+    assessments.save_answers(draft, {"org_roles": ["holder"]}, by=ws.users["lawyer"])
+    log_in(client, ws, "lawyer")
+    html = client.get(section_url(draft, "transparency")).content.decode()
+    script = html.split('<script id="wizard-data" type="application/json">')[1]
+    data = json.loads(script.split("</script>")[0])
+    by_code = {q["code"]: q["visible_if"] for q in data["questions"]}
+    assert by_code["user_agreement"] == {
+        "any": [{"contains": ["org_roles", "owner"]}, {"contains": ["org_roles", "holder"]}]
+    }
+    assert data["answers"] == {"org_roles": ["holder"]}  # other sections' answers only
+    assert "js/conditions.js" in html

@@ -59,7 +59,8 @@ def test_in_kb_external_and_unresolved_citations():
     assert 'class="cite cite-external"' in external and 'rel="noopener"' in external
     assert "нет в базе знаний kzai" in external
     unresolved = found["ст. 5 Закона о пчеловодстве"]
-    assert unresolved.startswith('<span class="cite cite-unresolved" title="unknown_act:')
+    assert unresolved.startswith('<span class="cite cite-unresolved" title="Такого акта нет в базе знаний')
+    assert 'data-reason="unknown_act"' in unresolved
     assert html.startswith("по <a ")
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from compliance.reports import act_print
 from legal.models import OfficialText, Provision
 from tests.compliance.report_helpers import json_attachment, reader, text_of, xmp_of
+from tests.pdf_subsetters import font_subsetter  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +88,7 @@ def test_kazakh_print_has_kazakh_interface_and_marks_russian_fallbacks(client):
     assert reader(pdf).trailer["/Root"]["/Lang"] == "kk"
 
 
-def test_same_request_same_bytes(client):
+def test_same_request_same_bytes(client, font_subsetter):  # noqa: F811
     assert get_pdf(client, "?eids=art_17") == get_pdf(client, "?eids=art_17")
 
 
