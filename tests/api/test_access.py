@@ -46,13 +46,22 @@ def test_a_throttle_window_closes_after_its_period(client, settings, cache):
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "anon": "3/sec"},
     }
-    for _ in range(3):
-        assert client.get("/api/v1/acts/").status_code == 200
-    refused = client.get("/api/v1/acts/")
+    url = "/api/v1/acts/?page_size=1"
+    client.get(url, REMOTE_ADDR="10.0.0.2")  # warm the caches from another address
+    # Four requests must fall within one second; on a machine too busy for that, wait for
+    # the window to close and try again (the behaviour, not the machine's speed, is tested).
+    for _attempt in range(5):
+        started = time.monotonic()
+        statuses = [client.get(url).status_code for _ in range(3)]
+        refused = client.get(url)
+        if time.monotonic() - started < 0.8:
+            break
+        time.sleep(1.1)
+    assert statuses == [200, 200, 200]
     problem_of(refused, 429)
     assert refused["Retry-After"] == "1"
     time.sleep(1.1)
-    assert client.get("/api/v1/acts/").status_code == 200
+    assert client.get(url).status_code == 200
 
 
 def test_resolve_has_its_own_lower_limit_for_anonymous_clients(client, low_rates):
