@@ -40,8 +40,8 @@ from django.db import transaction  # noqa: E402
 from compliance import assessments  # noqa: E402
 from compliance.models import AISystem, Membership, Organization, Questionnaire  # noqa: E402
 from compliance.reports import assessment_report  # noqa: E402
-from compliance.reports.engine import PDF_VARIANT, render_pdf  # noqa: E402
-from compliance.reports.fetcher import AssetFetcher  # noqa: E402
+from kzai.pdf.engine import PDF_VARIANT, render_pdf  # noqa: E402
+from kzai.pdf.fetcher import AssetFetcher  # noqa: E402
 
 #: A deepfake video generator that also recognises job applicants' emotions without
 #: consent: prohibited, high, medium and info findings, many citations.

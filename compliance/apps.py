@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class ComplianceConfig(AppConfig):
     name = "compliance"
     verbose_name = _("Комплаенс")
-
-    def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)

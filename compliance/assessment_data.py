@@ -13,8 +13,8 @@ from compliance import liability
 from compliance.definition import Definition, Evaluation, evaluate
 from compliance.models import Answer, Assessment, Question, QuestionKind, Rule
 from compliance.results import summarize
+from kzai.i18n import LANGUAGE_CODES, values_of
 from legal.citation_format import format_citation
-from legal.i18n import LANGUAGE_CODES, values_of
 from legal.models import DutyHolder, Provision
 
 DATA_FORMAT = 2

@@ -5,10 +5,10 @@ from django.db.models import Q
 from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
+from kzai.i18n import LANGUAGE_CODES
 from legal.citations import extract_citations
-from legal.i18n import LANGUAGE_CODES
+from legal.display import path_name
 from legal.models import Provision
-from legal.templatetags.kzai import path_name
 
 from .models import AISystem, CaseProvision, CaseRecord, SystemRole
 from .models.case import period_start

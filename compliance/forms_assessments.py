@@ -14,7 +14,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from legal.i18n import pick, values_of
+from kzai.i18n import pick, values_of
 from legal.models import OffenderCategory
 
 from .assessments import clean_value, default_as_of

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from kzai.i18n import values_of
 from legal import fines
-from legal.i18n import values_of
 from legal.models import (
     FineSchedule,
     Obligation,

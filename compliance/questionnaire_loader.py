@@ -31,7 +31,7 @@ from compliance.models import (
     Section,
 )
 from compliance.questionnaire_checks import versions_in_force
-from legal.i18n import LANGUAGE_CODES
+from kzai.i18n import LANGUAGE_CODES
 from legal.kb_loader import langs
 from legal.models import Act, DutyHolder, Obligation, ProhibitedPractice, Provision
 

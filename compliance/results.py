@@ -13,7 +13,7 @@ from collections import OrderedDict
 from django.utils.translation import gettext
 
 from compliance.models import SEVERITY_RANK, Severity
-from legal.i18n import pick, values_of
+from kzai.i18n import pick, values_of
 from legal.models import Act, ActKind, ActVersion, DutyHolder, OffenderCategory
 
 

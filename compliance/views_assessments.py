@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from legal.i18n import pick, values_of
+from kzai.i18n import pick, values_of
 from legal.models import Provision
 
 from . import assessments as services

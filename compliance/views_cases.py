@@ -16,7 +16,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, UpdateView
 
-from legal.i18n import LANGUAGE_CODES
+from kzai.i18n import LANGUAGE_CODES
 from legal.view_helpers import bad_request
 
 from . import case_selectors

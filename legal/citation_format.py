@@ -14,7 +14,7 @@ research data by scripts/build_kb_fixtures.py.
 
 from __future__ import annotations
 
-from legal.i18n import normalize_language, pick, values_of
+from kzai.i18n import normalize_language, pick, values_of
 
 # How each unit type is written, for acts numbered in parts ("code") and in paragraphs
 # ("law"): Russian abbreviations;

@@ -30,8 +30,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from legal import freshness
-from legal.i18n import official_urls
 from legal.models import Act, ActVersion, Numbering, Provision
+from legal.publication import official_urls
 
 
 @dataclass(frozen=True)

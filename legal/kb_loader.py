@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import ProtectedError, RestrictedError
 
-from legal.i18n import LANGUAGE_CODES
+from kzai.i18n import LANGUAGE_CODES
 from legal.models import (
     Act,
     ActVersion,

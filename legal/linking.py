@@ -25,10 +25,10 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from kzai.i18n import LANGUAGE_CODES, normalize_language, pick
 from legal import citations as citations_module
 from legal import selectors
 from legal.citations import Citation, extract_citations
-from legal.i18n import LANGUAGE_CODES, normalize_language, pick
 from legal.models import Act, ActVersion, Provision, Term
 
 

@@ -1,7 +1,7 @@
 """Browsing pages: acts, versions, provisions, prohibited practices, obligations.
 
 Thin views: the queries live in legal.selectors, the formatting in the templates and
-legal.templatetags.kzai. "Today" is `timezone.localdate()`; every date-dependent page
+legal.display. "Today" is `timezone.localdate()`; every date-dependent page
 also takes `?as_of=YYYY-MM-DD` (an invalid date is a 400 with a message).
 """
 

@@ -1,15 +1,14 @@
 """"Print this act": GET /acts/<slug>/<version>/print.pdf[?eids=art_17,art_21][&lang=kk].
 
-Thin: the selection and the document are built by compliance.reports.act_print, the PDF
-by compliance.reports.engine (see docs/reports.md).
+Thin: the selection and the document are built by legal.act_print, the PDF
+by kzai.pdf.engine (see docs/reports.md).
 """
 
 from django.views.decorators.http import require_GET
 
-from compliance.reports import act_print
-from compliance.reports.engine import RenderError, render_pdf
-from compliance.reports.http import InvalidLanguage, pdf_response, render_failed, report_language
-from legal import selectors
+from kzai.pdf.engine import RenderError, render_pdf
+from kzai.pdf.http import InvalidLanguage, pdf_response, render_failed, report_language
+from legal import act_print, selectors
 from legal.view_helpers import bad_request
 
 

@@ -10,9 +10,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 
+from kzai.i18n import LANGUAGE_CODES
 from legal import selectors
 from legal.citations import extract_citations
-from legal.i18n import LANGUAGE_CODES
 from legal.models import Act, DutyHolder, ProvisionType
 from legal.search import CANDIDATES, InvalidSearch, search
 from legal.view_helpers import bad_request, invalid_date

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from legal.i18n import translated
+from kzai.i18n import translated
 from legal.models import RiskLevel
 
 from .ai_system import AISystem

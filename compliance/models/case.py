@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from legal.i18n import LANGUAGE_CODES, translated
+from kzai.i18n import LANGUAGE_CODES, translated
 from legal.models import Confidence, DatePrecision, Origin, ProhibitedPractice, Provision
 from legal.models.common import Sourced
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from compliance import conditions
-from legal.i18n import translated
+from kzai.i18n import translated
 from legal.models import Act, Provision
 
 CODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")

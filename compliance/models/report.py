@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from legal.i18n import LANGUAGE_CODES
+from kzai.i18n import LANGUAGE_CODES
 
 from .assessment import Assessment
 

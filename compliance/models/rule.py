@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from compliance import conditions
-from legal.i18n import translated
+from kzai.i18n import translated
 from legal.models import Act, DutyHolder, Obligation, ProhibitedPractice, Provision, RiskLevel
 
 from .questionnaire import CODE_HELP, FrozenWhenPublished, Questionnaire, context_act_field, validate_code

@@ -21,10 +21,10 @@ from compliance.access import membership_in, scoped_or_404
 from compliance.models import Assessment
 from kzai.api.exceptions import ApiError
 from kzai.api.views import ApiMixin
+from kzai.pdf.engine import RenderError
+from kzai.pdf.http import pdf_response
 
 from . import services
-from .engine import RenderError
-from .http import pdf_response
 from .views import MAX_UPLOAD, report_filename
 
 

@@ -29,14 +29,13 @@ from compliance import results
 from compliance.assessments import assessment_data, visible_questions
 from compliance.markdown import render_markdown
 from compliance.models import Assessment, AutonomyLevel, DeploymentMode, QuestionKind, Severity, SystemRole
+from kzai.i18n import normalize_language, pick
+from kzai.localized import format_date, mark_fallback
+from kzai.pdf import layout
+from kzai.pdf.engine import PdfAttachment, PdfDocument
 from legal import linking
-from legal.i18n import normalize_language, pick
 from legal.models import ActKind, ObligationProvision, PracticeProvision, Provision, ReferenceRole, RiskLevel
-from legal.templatetags.kzai import format_date, mark_fallback
-
-from . import layout
-from .engine import PdfAttachment, PdfDocument
-from .provisions import PrintedProvision, anchor_id, official_texts_prefetch, printed
+from legal.printed import PrintedProvision, anchor_id, official_texts_prefetch, printed
 
 #: Most serious first, as a lawyer reads them.
 SEVERITY_ORDER = [Severity.PROHIBITED, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO]

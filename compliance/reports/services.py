@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 
 from compliance.models import Assessment, AssessmentStatus, ReportRecord
+from kzai.pdf.engine import Rendered, render_pdf
 
 from . import assessment_report
-from .engine import Rendered, render_pdf
 
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 

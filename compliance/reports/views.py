@@ -12,11 +12,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from compliance.access import membership_in, scoped_or_404
 from compliance.models import Assessment
+from kzai.pdf.engine import RenderError
+from kzai.pdf.http import InvalidLanguage, pdf_response, render_failed, report_language
 from legal.view_helpers import bad_request
 
 from . import services
-from .engine import RenderError
-from .http import InvalidLanguage, pdf_response, render_failed, report_language
 
 #: A kzai report is well under this; anything larger is not one of ours.
 MAX_UPLOAD = 25 * 1024 * 1024

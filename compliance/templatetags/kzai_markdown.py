@@ -4,8 +4,8 @@ linked (compliance/markdown.py); a text standing in for another language is mark
 from django import template
 
 from compliance.markdown import render_markdown
+from kzai.localized import mark_fallback
 from legal.linking import context_of
-from legal.templatetags.kzai import mark_fallback
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ language), the API honours Accept-Language: a program asks for what it wants.
 
 from django.utils.translation.trans_real import parse_accept_lang_header
 
-from legal.i18n import LANGUAGE_CODES
+from kzai.i18n import LANGUAGE_CODES
 
 DEFAULT_LANGUAGE = "ru"
 

@@ -4,7 +4,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from legal.i18n import LANGUAGE_CODES, pick, values_of
+from kzai.i18n import LANGUAGE_CODES, pick, values_of
 
 LANGUAGES_SCHEMA = {
     "type": "object",

@@ -6,8 +6,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from kzai.i18n import LANGUAGE_CODES
 from legal import selectors
-from legal.i18n import LANGUAGE_CODES
 from legal.models import ProvisionType
 
 

@@ -7,8 +7,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from kzai.api.pagination import url_with
+from kzai.i18n import pick, values_of
 from legal.citation_format import format_citation
-from legal.i18n import official_urls, pick, translation_urls, values_of
 from legal.models import (
     Act,
     ActVersion,
@@ -19,6 +19,7 @@ from legal.models import (
     Provision,
     Term,
 )
+from legal.publication import official_urls, translation_urls
 
 from . import frbr
 from .fields import (

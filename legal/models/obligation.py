@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from legal.i18n import translated
+from kzai.i18n import translated
 
 from .common import CasefoldSearchable, DutyHolder, Origin, OurTranslations, Sourced
 from .provision import Provision

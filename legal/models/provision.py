@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from legal.i18n import LANGUAGE_CODES, translated
+from kzai.i18n import LANGUAGE_CODES, translated
 
 from .act import ActVersion
 from .common import CasefoldSearchable, DutyHolder, Origin, OurTranslations, Sourced

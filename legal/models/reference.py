@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from legal.i18n import translated
+from kzai.i18n import translated
 
 from .common import Confidence, OurTranslations
 from .provision import Provision

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from legal.i18n import LANGUAGE_CODES
+from kzai.i18n import LANGUAGE_CODES
 
 from .act import ActVersion
 

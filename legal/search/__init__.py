@@ -23,8 +23,8 @@ from django.db import connection
 from django.db.models import Q
 from django.utils.safestring import SafeString, mark_safe
 
+from kzai.i18n import LANGUAGE_CODES, normalize_language
 from legal.freshness import KnowledgeBaseMemo
-from legal.i18n import LANGUAGE_CODES, normalize_language
 from legal.models import (
     Act,
     ActVersion,

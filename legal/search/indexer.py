@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 
 from django.db import transaction
 
-from legal.i18n import LANGUAGE_CODES
+from kzai.i18n import LANGUAGE_CODES
 from legal.models import (
     EntityType,
     Obligation,

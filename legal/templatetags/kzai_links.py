@@ -14,8 +14,8 @@ from django import template
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 
+from kzai.localized import mark_fallback
 from legal.linking import context_of, link_html
-from legal.templatetags.kzai import mark_fallback
 
 register = template.Library()
 

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from compliance import assessments
+from kzai.i18n import LANGUAGE_CODES
 from legal.citations import extract_citations
-from legal.i18n import LANGUAGE_CODES
 from tests.compliance.wizard_helpers import DEEPFAKE_SERVICE, questionnaire  # noqa: F401
 from tests.compliance.workspace import log_in, ws  # noqa: F401
 

@@ -10,8 +10,8 @@ from fontTools.misc.timeTools import timestampSinceEpoch
 from fontTools.ttLib import TTFont
 from weasyprint.urls import URLFetchingError, fetch
 
-from compliance.reports import layout
-from compliance.reports.engine import (
+from kzai.pdf import layout
+from kzai.pdf.engine import (
     FONT_SUBSET_EPOCH,
     PdfAttachment,
     PdfDocument,
@@ -20,7 +20,7 @@ from compliance.reports.engine import (
     render_pdf,
     write_pdf,
 )
-from compliance.reports.fetcher import AssetFetcher, asset_paths
+from kzai.pdf.fetcher import AssetFetcher, asset_paths
 from tests.pdf_subsetters import font_subsetter  # noqa: F401 (the fixture)
 
 from .report_helpers import CountingServer, attachments_of, reader, text_of, xmp_of

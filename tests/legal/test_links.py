@@ -8,9 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.template import Context, Template
 
+from kzai.i18n import LocalizedText
 from legal import linking
 from legal.citations import invalidate_citation_cache
-from legal.i18n import LocalizedText
 from legal.linking import LinkContext, link_html
 from tests.legal.factories import fixed_today  # noqa: F401 (autouse fixture)
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from compliance.reports import act_print
+from legal import act_print
 from legal.models import OfficialText, Provision
 from tests.compliance.report_helpers import json_attachment, reader, text_of, xmp_of
 from tests.pdf_subsetters import font_subsetter  # noqa: F401 (the fixture)
@@ -119,8 +119,8 @@ def test_rendering_too_slow_is_a_503_with_a_message(client, settings):
 
 
 def test_without_pango_the_pdf_is_a_503_that_says_what_to_install_and_check_warns(client, monkeypatch):
-    from compliance.checks import pdf_rendering_available
-    from compliance.reports import engine
+    from kzai.checks import pdf_rendering_available
+    from kzai.pdf import engine
 
     assert pdf_rendering_available(None) == []
     monkeypatch.setattr(engine, "UNAVAILABLE", "PDF rendering needs the Pango library")

@@ -13,8 +13,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from kzai.localized import format_date
 from legal.models import Act, ActVersion, Provision
-from legal.templatetags.kzai import format_date
 from tests.legal.factories import (  # noqa: F401 (fixtures)
     corresponds,
     fixed_today,

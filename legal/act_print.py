@@ -16,14 +16,13 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 
+from kzai.i18n import normalize_language
+from kzai.pdf import layout
+from kzai.pdf.engine import PdfAttachment, PdfDocument
 from legal import selectors
-from legal.i18n import normalize_language
 from legal.models import ActVersion, Provision
 from legal.models.provision import EID_RE
-
-from . import layout
-from .engine import PdfAttachment, PdfDocument
-from .provisions import official_texts_prefetch, printed, provision_data
+from legal.printed import official_texts_prefetch, printed, provision_data
 
 #: Beyond this a PDF takes too long to be made while the reader waits.
 MAX_PROVISIONS = 1500

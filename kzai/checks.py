@@ -1,11 +1,10 @@
 """System checks: say at start-up, not at the first download, that PDFs cannot be made."""
 
-from django.core.checks import Warning, register
+from django.core.checks import Warning
 
 
-@register()
 def pdf_rendering_available(app_configs, **kwargs):
-    from compliance.reports.engine import UNAVAILABLE
+    from kzai.pdf.engine import UNAVAILABLE
 
     if not UNAVAILABLE:
         return []

@@ -13,10 +13,6 @@ from django.utils.translation import get_language
 
 LANGUAGE_CODES = ("ru", "kk", "en")
 FALLBACK_ORDER = ("ru", "en", "kk")
-# The languages in which an act of the Republic of Kazakhstan has an official text (Kazakh,
-# the state language, and Russian). Any other text, such as the English one on Adilet, is
-# an unofficial translation.
-OFFICIAL_LANGUAGES = ("ru", "kk")
 
 
 def normalize_language(language: str | None) -> str:
@@ -70,20 +66,6 @@ def is_our_translation(obj, name: str, lang: str) -> bool:
     if "our_translations" not in obj.__dict__:
         return False
     return obj.is_our_translation(name, lang)
-
-
-def official_urls(act) -> dict[str, str]:
-    """The act's official publications, {lang: url}: Russian and Kazakh only."""
-    urls = act.official_urls or {}
-    return {lang: url for lang, url in urls.items() if lang in OFFICIAL_LANGUAGES and url}
-
-
-def translation_urls(act) -> dict[str, str]:
-    """The act's unofficial translations, {lang: url} (the English text on Adilet); a
-    non-official language found among `official_urls` is listed here, never as official."""
-    found = {lang: url for lang, url in (act.official_urls or {}).items() if lang not in OFFICIAL_LANGUAGES}
-    found.update(getattr(act, "translation_urls", None) or {})
-    return {lang: url for lang, url in found.items() if url}
 
 
 class Translated:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from legal.i18n import normalize_language
+from kzai.i18n import normalize_language
 from legal.models import OfficialText, Provision
 
 

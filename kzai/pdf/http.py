@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.utils.translation import get_language, gettext
 
-from legal.i18n import LANGUAGE_CODES, normalize_language
+from kzai.i18n import LANGUAGE_CODES, normalize_language
 
 from .engine import Rendered, RenderError
 
