@@ -2,7 +2,8 @@
 
 Settings are read from the environment (kzai/settings.py). A developer may have, say,
 ALLOWED_HOSTS=kzai.example or SECURE_SSL_REDIRECT=true exported; tests must not care.
-Only project-wide tweaks belong here; app-specific fixtures live beside their tests.
+Only project-wide tweaks and the choice of test data belong here; app-specific fixtures
+live beside their tests.
 """
 
 import pytest
@@ -31,28 +32,55 @@ def _empty_cache():
     cache.clear()
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database starts as `make run` leaves a fresh one: migrated, knowledge base and
-    public case records loaded (not the demo workspace: tests make their own users).
-
-    pytest-django runs transactional tests (live_server, browser) after the others; they
-    flush the database, so they load the knowledge base again themselves (`kb_loaded`).
-    """
+def _load_knowledge_base():
     from django.core.management import call_command
 
+    call_command("load_kb", verbosity=0)
+    call_command("load_cases", verbosity=0)
+    call_command("load_synonyms", verbosity=0)
+    call_command("load_questionnaires", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def real_kb(django_db_setup, django_db_blocker):
+    """The real knowledge base, as `make run` loads it (acts, cases, synonyms, questionnaires;
+    not the demo workspace), committed once for the session.
+
+    Only the tests that check the real data ask for it: they live in tests/kb/ (whose
+    conftest applies it), plus the browser tests and the fuzz (`kb_loaded`). Every other
+    test starts from an empty, migrated database and builds what it needs with the
+    per-app factories (tests/legal/factories.py, tests/compliance/factories.py), so an edit
+    of the research data cannot break it. `pytest_collection_modifyitems` below runs the
+    tests that need the real data after those that need an empty database.
+    """
     with django_db_blocker.unblock():
-        call_command("load_kb", verbosity=0)
-        call_command("load_cases", verbosity=0)
-        call_command("load_synonyms", verbosity=0)
-        call_command("load_questionnaires", verbosity=0)
+        _load_knowledge_base()
 
 
 @pytest.fixture
 def kb_loaded(transactional_db):
     """For transactional tests: the knowledge base and cases, loaded again after the last flush."""
-    from django.core.management import call_command
+    _load_knowledge_base()
 
-    call_command("load_kb", verbosity=0)
-    call_command("load_cases", verbosity=0)
 
+def _needs_real_kb(item) -> bool:
+    return "real_kb" in getattr(item, "fixturenames", ())
+
+
+def _django_order(item) -> int:
+    """pytest-django's order: 0 database tests, 1 transactional ones, 2 the rest."""
+    fixtures = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    flagged = bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+    if flagged or "transactional_db" in fixtures or "live_server" in fixtures:
+        return 1
+    return 0 if marker or "db" in fixtures else 2
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Within pytest-django's order (database tests, then transactional ones, which flush the
+    database, then the rest), run the tests on an empty database before those that load the
+    real knowledge base: the session's `real_kb` is committed, so an empty-database test
+    after it would see it."""
+    items.sort(key=lambda item: (_django_order(item), _needs_real_kb(item)))
