@@ -77,10 +77,22 @@ def _django_order(item) -> int:
     return 0 if marker or "db" in fixtures else 2
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--real-kb",
+        action="store_true",
+        help="load the real knowledge base for every test (to see whether a failure comes from the data)",
+    )
+
+
 @pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """Within pytest-django's order (database tests, then transactional ones, which flush the
     database, then the rest), run the tests on an empty database before those that load the
     real knowledge base: the session's `real_kb` is committed, so an empty-database test
     after it would see it."""
+    if config.getoption("--real-kb"):
+        for item in items:
+            if _django_order(item) == 0 and "real_kb" not in item.fixturenames:
+                item.fixturenames.insert(0, "real_kb")
     items.sort(key=lambda item: (_django_order(item), _needs_real_kb(item)))
