@@ -37,9 +37,9 @@ import weasyprint  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import transaction  # noqa: E402
 
-from compliance import assessments  # noqa: E402
 from compliance.models import AISystem, Membership, Organization, Questionnaire  # noqa: E402
 from compliance.reports import assessment_report  # noqa: E402
+from compliance.services import assessments  # noqa: E402
 from kzai.pdf.engine import PDF_VARIANT, render_pdf  # noqa: E402
 from kzai.pdf.fetcher import AssetFetcher  # noqa: E402
 

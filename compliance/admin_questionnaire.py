@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Answer, AnswerEvent, Assessment, Finding, Option, Question, Questionnaire, Rule, Section
+from .services import questionnaires
 
 
 class FrozenWhenPublishedAdmin(admin.ModelAdmin):
@@ -68,7 +69,7 @@ class QuestionnaireAdmin(FrozenWhenPublishedAdmin):
 
         for questionnaire in queryset.filter(status="draft"):
             try:
-                questionnaire.publish()
+                questionnaires.publish(questionnaire)
             except ValidationError as exc:
                 self.message_user(request, f"{questionnaire}: {'; '.join(exc.messages)}", messages.ERROR)
             else:

@@ -3,7 +3,7 @@
 A section form has one field per question of the section, named by the question's code.
 Every field is optional here: required questions are enforced when finalising (an
 assessment is answered over several sittings). The form turns browser input into the
-JSON answer values of compliance.assessments (yes/no → true/false, number → a number).
+JSON answer values of compliance.services.assessments (yes/no → true/false, number → a number).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from kzai.i18n import pick, values_of
 from legal.models import OffenderCategory
 
-from .assessments import clean_value, default_as_of
 from .models import AISystem, Question, QuestionKind, Questionnaire
+from .services.assessments import clean_value, default_questionnaire
 
 YES_NO_CHOICES = [("true", _("Да")), ("false", _("Нет"))]
 
@@ -52,16 +52,10 @@ class StartAssessmentForm(forms.Form):
         if organization.category:
             del self.fields["category"]
         self.fields["questionnaire"].queryset = questionnaires
-        first = questionnaires.first()
-        if first is not None:
-            self.fields["questionnaire"].initial = first.pk
-
-    def clean(self):
-        cleaned = super().clean()
-        questionnaire = cleaned.get("questionnaire")
-        if questionnaire is not None and not cleaned.get("as_of"):
-            cleaned["as_of"] = default_as_of(questionnaire)
-        return cleaned
+        # An empty date is left to start_assessment(): services.assessments.default_as_of.
+        chosen = default_questionnaire() or questionnaires.first()
+        if chosen is not None:
+            self.fields["questionnaire"].initial = chosen.pk
 
 
 def _options(question: Question) -> list[tuple[str, str]]:

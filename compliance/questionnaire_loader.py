@@ -30,7 +30,7 @@ from compliance.models import (
     Rule,
     Section,
 )
-from compliance.questionnaire_checks import versions_in_force
+from compliance.services import questionnaires
 from kzai.i18n import LANGUAGE_CODES
 from legal.kb_loader import langs
 from legal.models import Act, DutyHolder, Obligation, ProhibitedPractice, Provision
@@ -120,7 +120,7 @@ class Loader:
             setattr(questionnaire, field, values)
         self.save(questionnaire, "questionnaire")
         self.counts["questionnaires updated" if existing else "questionnaires created"] += 1
-        self.in_force = versions_in_force(questionnaire.as_of)
+        self.in_force = questionnaires.versions_in_force(questionnaire.as_of)
 
         for section_order, section_data in enumerate(data["sections"]):
             where = f"section {section_data['code']!r}"
@@ -140,7 +140,7 @@ class Loader:
         for order, rule_data in enumerate(data["rules"]):
             self.load_rule(questionnaire, order, rule_data)
 
-        problems = questionnaire.problems()
+        problems = questionnaires.problems(questionnaire)
         if problems:
             self.fail("\n  " + "\n  ".join(problems))
         if status == QuestionnaireStatus.PUBLISHED:
@@ -153,7 +153,7 @@ class Loader:
 
     def publish(self, questionnaire: Questionnaire) -> None:
         try:
-            questionnaire.publish()
+            questionnaires.publish(questionnaire)
         except ValidationError as exc:
             self.fail("; ".join(exc.messages))
         self.counts["questionnaires published"] += 1

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views, views_cases
 from . import views_assessments as assessments
+from . import views_wizard as wizard
 from .reports import views as report_views
 
 app_name = "compliance"
@@ -20,7 +21,7 @@ urlpatterns = [
     path("assessments/<int:pk>/", assessments.assessment_detail, name="assessment"),
     path(
         "assessments/<int:pk>/sections/<slug:code>/",
-        assessments.assessment_section,
+        wizard.assessment_section,
         name="assessment_section",
     ),
     path("assessments/<int:pk>/review/", assessments.assessment_review, name="assessment_review"),

@@ -11,7 +11,6 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from compliance import conditions
@@ -160,22 +159,6 @@ class Questionnaire(
             code: conditions.QuestionSpec(kind, tuple(options.get(pk, ())))
             for pk, code, kind in self.questions.values_list("pk", "code", "kind")
         }
-
-    def problems(self) -> list[str]:
-        """Everything that stops this questionnaire from being published, as messages."""
-        from compliance.questionnaire_checks import questionnaire_problems
-
-        return questionnaire_problems(self)
-
-    def publish(self) -> None:
-        """Check the whole definition, then freeze it."""
-        problems = self.problems()
-        if problems:
-            raise ValidationError(problems)
-        Questionnaire.objects.filter(pk=self.pk).update(
-            status=QuestionnaireStatus.PUBLISHED, published_at=timezone.now()
-        )
-        self.refresh_from_db(fields=["status", "published_at"])
 
 
 class Section(

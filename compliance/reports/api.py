@@ -25,7 +25,6 @@ from kzai.pdf.engine import RenderError
 from kzai.pdf.http import pdf_response
 
 from . import services
-from .views import MAX_UPLOAD, report_filename
 
 
 @extend_schema(
@@ -47,7 +46,7 @@ class AssessmentReportPdf(ApiMixin, APIView):
             rendered = services.report_pdf(assessment, self.language)
         except RenderError as error:
             raise ApiError(503, "render-failed", "PDF not produced", str(error)) from None
-        return pdf_response(rendered, report_filename(assessment, self.language))
+        return pdf_response(rendered, services.report_filename(assessment, self.language))
 
 
 class VerifyHash(serializers.Serializer):
@@ -62,7 +61,7 @@ class VerifyFile(serializers.Serializer):
     file = serializers.FileField(help_text="The PDF, at most 25 MB.")
 
     def validate_file(self, upload):
-        if upload.size > MAX_UPLOAD:
+        if upload.size > services.MAX_UPLOAD:
             raise serializers.ValidationError(_("Файл больше 25 МБ — это не отчёт kzai."))
         return upload
 

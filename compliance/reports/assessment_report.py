@@ -8,7 +8,7 @@ the PDF come from the data (finalisation), so the same assessment gives the same
 
 Queries: a fixed number whatever the number of findings and citations (the questionnaire
 definition, the cited provisions with their official texts). A finding's liability, the
-prohibited practices and the fines come from the data too (compliance.results); only data
+prohibited practices and the fines come from the data too (compliance.services.results); only data
 finalised before they were recorded reads the liability references of the knowledge base.
 """
 
@@ -25,10 +25,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from compliance import results
-from compliance.assessments import assessment_data, visible_questions
 from compliance.markdown import render_markdown
 from compliance.models import Assessment, AutonomyLevel, DeploymentMode, QuestionKind, Severity, SystemRole
+from compliance.services import results
+from compliance.services.assessment_data import assessment_data
+from compliance.services.definition import visible_questions
 from kzai.i18n import normalize_language, pick
 from kzai.localized import format_date, mark_fallback
 from kzai.pdf import layout

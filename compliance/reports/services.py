@@ -21,6 +21,15 @@ from . import assessment_report
 
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 
+#: A kzai report is well under this; anything larger is not one of ours (the page and the API).
+MAX_UPLOAD = 25 * 1024 * 1024
+
+
+def report_filename(assessment: Assessment, language: str) -> str:
+    """The download name of a report, the same from the page and the API."""
+    draft = "" if assessment.is_final else "-draft"
+    return f"kzai-assessment-{assessment.pk}-r{assessment.revision}{draft}-{language}.pdf"
+
 
 def report_pdf(assessment: Assessment, language: str) -> Rendered:
     """The report in `language`: stored bytes for a final assessment (rendered and stored

@@ -18,14 +18,6 @@ from legal.view_helpers import bad_request
 
 from . import services
 
-#: A kzai report is well under this; anything larger is not one of ours.
-MAX_UPLOAD = 25 * 1024 * 1024
-
-
-def report_filename(assessment: Assessment, language: str) -> str:
-    draft = "" if assessment.is_final else "-draft"
-    return f"kzai-assessment-{assessment.pk}-r{assessment.revision}{draft}-{language}.pdf"
-
 
 @login_required
 @require_GET
@@ -41,7 +33,7 @@ def assessment_report_pdf(request, pk: int):
         rendered = services.report_pdf(assessment, language)
     except RenderError as error:
         return render_failed(request, error)
-    return pdf_response(rendered, report_filename(assessment, language))
+    return pdf_response(rendered, services.report_filename(assessment, language))
 
 
 def read_hash(request) -> str:
@@ -49,7 +41,7 @@ def read_hash(request) -> str:
     message for the user when neither is usable."""
     upload = request.FILES.get("file")
     if upload is not None:
-        if upload.size > MAX_UPLOAD:
+        if upload.size > services.MAX_UPLOAD:
             raise ValueError(gettext("Файл больше 25 МБ — это не отчёт kzai."))
         return services.file_sha256(upload)
     typed = "".join(request.POST.get("sha256", "").split()).lower()

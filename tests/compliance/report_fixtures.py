@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth import get_user_model
 
-from compliance import assessments
 from compliance.models import AISystem, Assessment, Membership, Organization, Questionnaire
+from compliance.services import assessments
 from tests.compliance.wizard_helpers import DEEPFAKE_SERVICE
 
 ORGANIZATION = "ТОО «Қазақ Әзірлеме» (ғ қ ң ө ұ ү һ і)"

@@ -5,8 +5,8 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from compliance import assessments
 from compliance.models import AISystem, Assessment, CaseRecord
+from compliance.services import assessments
 from tests.api.conftest import problem_of
 from tests.compliance.wizard_helpers import DEEPFAKE_FINDINGS, DEEPFAKE_SERVICE, questionnaire, split  # noqa: F401
 from tests.compliance.workspace import log_in, ws  # noqa: F401

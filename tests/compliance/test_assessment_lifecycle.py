@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from compliance import assessments
 from compliance.models import (
     AISystem,
     Answer,
@@ -19,6 +18,7 @@ from compliance.models import (
     Organization,
     Questionnaire,
 )
+from compliance.services import assessments
 
 pytestmark = pytest.mark.django_db
 
@@ -109,13 +109,10 @@ def test_save_as_you_go_and_resume(draft, lawyer):
 
 
 def test_save_answers_reports_only_what_changed(draft, lawyer):
-    assert assessments.save_answers(draft, {"restricted_data": False, "processes_pd": False}, by=lawyer) == [
-        "restricted_data",
-        "processes_pd",
-    ]
-    assert assessments.save_answers(draft, {"restricted_data": False, "processes_pd": True}, by=lawyer) == [
-        "processes_pd"
-    ]
+    saved = assessments.save_answers(draft, {"restricted_data": False, "processes_pd": False}, by=lawyer)
+    assert saved.changed == ["restricted_data", "processes_pd"]
+    saved = assessments.save_answers(draft, {"restricted_data": False, "processes_pd": True}, by=lawyer)
+    assert saved.changed == ["processes_pd"]
 
 
 @pytest.mark.parametrize(
@@ -126,7 +123,6 @@ def test_save_answers_reports_only_what_changed(draft, lawyer):
         ({"org_roles": "owner"}, "org_roles", "список вариантов"),
         ({"org_roles": ["owner", "king"]}, "org_roles", "Нет такого варианта: king"),
         ({"no_such_question": True}, "no_such_question", "Нет такого вопроса"),
-        ({"pd_basis": "consent"}, "pd_basis", "не задаётся при данных ответах"),
     ],
 )
 def test_invalid_answers_save_nothing(draft, lawyer, answers, code, message):
@@ -204,7 +200,8 @@ def test_hidden_answers_are_kept_but_ignored(draft, lawyer):
 
 def test_clearing_an_answer(draft, lawyer):
     assessments.save_answers(draft, {"restricted_data": True}, by=lawyer)
-    assert assessments.save_answers(draft, {"restricted_data": None}, by=lawyer) == ["restricted_data"]
+    saved = assessments.save_answers(draft, {"restricted_data": None}, by=lawyer)
+    assert saved.changed == ["restricted_data"]
     assert "restricted_data" not in assessments.stored_answers(draft)
     assert (
         AnswerEvent.objects.filter(assessment=draft, question__code="restricted_data").latest("pk").value

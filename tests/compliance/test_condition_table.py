@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from compliance import conditions
-from compliance.definition import Definition
+from compliance.services.definition import Definition
 
 TABLE = json.loads((Path(__file__).parent / "condition_cases.json").read_text(encoding="utf-8"))
 SPECS = {

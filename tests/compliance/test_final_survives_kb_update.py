@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from compliance import assessments
 from compliance.reports import services
+from compliance.services import assessments
 from legal.kb_loader import DEFAULT_PATH
 from tests.compliance.report_fixtures import make_report_case
 

@@ -22,8 +22,8 @@ from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
-from compliance import assessments
 from compliance.models import Assessment, Finding, Questionnaire
+from compliance.services import assessments
 from tests.compliance.wizard_helpers import DEEPFAKE_FINDINGS, DEEPFAKE_SERVICE
 from tests.compliance.workspace import ws  # noqa: F401
 

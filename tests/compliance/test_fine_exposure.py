@@ -7,9 +7,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from compliance import assessments
 from compliance.models import AISystem, Membership, Organization
 from compliance.reports import services
+from compliance.services import assessments
 from legal.models import Mrp
 from tests.compliance.report_helpers import json_attachment, text_of
 from tests.compliance.wizard_helpers import DEEPFAKE_SERVICE

@@ -10,7 +10,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from compliance import assessments
+from compliance.services import assessments
 from tests.compliance.wizard_helpers import DEEPFAKE_SERVICE, questionnaire  # noqa: F401
 from tests.compliance.workspace import WHO, log_in, ws  # noqa: F401
 

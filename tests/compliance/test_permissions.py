@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from compliance.access import SESSION_KEY
-from compliance.assessments import start_assessment
 from compliance.models import AISystem, CaseRecord
+from compliance.services.assessments import start_assessment
 from tests.compliance.workspace import WHO, log_in, ws  # noqa: F401
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from compliance import assessments
 from compliance.models import AISystem, Organization, Questionnaire
+from compliance.services import assessments
 
 pytestmark = pytest.mark.django_db
 

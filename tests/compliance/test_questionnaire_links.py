@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from compliance import assessments
+from compliance.services import assessments
 from kzai.i18n import LANGUAGE_CODES
 from legal.citations import extract_citations
 from tests.compliance.wizard_helpers import DEEPFAKE_SERVICE, questionnaire  # noqa: F401

@@ -12,10 +12,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from compliance import assessments
 from compliance.models import AISystem, Assessment, Membership, Questionnaire, ReportRecord
 from compliance.questionnaire_loader import load_questionnaires
 from compliance.reports import assessment_report, services
+from compliance.services import assessments
 from kzai.pdf.engine import write_pdf
 from legal.models import Provision
 from tests.compliance.report_fixtures import (  # noqa: F401 (the fixture)

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 import pytest
 from django.contrib.auth import get_user_model
 
-from compliance import assessments
 from compliance.models import AISystem, Organization
+from compliance.services import assessments
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation.template import templatize
 
-from compliance import assessments
+from compliance.services import assessments
 from tests.compliance.wizard_helpers import questionnaire  # noqa: F401
 from tests.compliance.workspace import log_in, ws  # noqa: F401
 

@@ -4,8 +4,8 @@ review, finalise, results, revise, history."""
 import pytest
 from django.urls import reverse
 
-from compliance import assessments
 from compliance.models import AnswerEvent, Assessment
+from compliance.services import assessments
 from tests.compliance.wizard_helpers import DEEPFAKE_FINDINGS, DEEPFAKE_SERVICE, questionnaire, split  # noqa: F401
 from tests.compliance.workspace import log_in, ws  # noqa: F401
 

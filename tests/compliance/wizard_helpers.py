@@ -3,8 +3,8 @@ main questionnaire (every required question answered), split in two halves by se
 
 import pytest
 
-from compliance import assessments
 from compliance.models import Questionnaire
+from compliance.services import assessments
 
 DEEPFAKE_SERVICE = {
     # system

@@ -11,8 +11,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from compliance import assessments
 from compliance.models import AISystem, Membership, Organization, Questionnaire
+from compliance.services import assessments
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "correct horse battery staple"

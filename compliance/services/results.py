@@ -1,5 +1,6 @@
 """What an assessment's findings add up to: the one place the results page, the PDF report
-and the API take the prohibited-practice flags, the summary and the fines to show from.
+and the API take the prohibited-practice flags, the summary and the fines to show from
+(`summary_of` is the data's own, services.assessment_data, shown from here).
 
 A finding establishes a prohibited practice exactly when its severity is `prohibited`;
 the questionnaire checks refuse a rule that names a practice without that severity (or
@@ -12,29 +13,11 @@ from collections import OrderedDict
 
 from django.utils.translation import gettext
 
-from compliance.models import SEVERITY_RANK, Severity
+from compliance.models import Assessment, Severity
+from compliance.services.assessment_data import assessment_data, summary_of
+from compliance.services.definition import missing_required
 from kzai.i18n import pick, values_of
 from legal.models import Act, ActKind, ActVersion, DutyHolder, OffenderCategory
-
-
-def summarize(findings: list[dict]) -> dict:
-    """{"prohibited": [practices with the findings that establish them], "counts": {…}}."""
-    practices: dict[str, dict] = {}
-    for finding in findings:
-        if finding["severity"] != Severity.PROHIBITED:
-            continue
-        for practice in finding.get("practices") or [{"slug": "", "name": finding["title"]}]:
-            entry = practices.setdefault(practice["slug"] or finding["rule"], {**practice, "findings": []})
-            entry["findings"].append(finding["rule"])
-    counts = {severity: 0 for severity in sorted(Severity.values, key=SEVERITY_RANK.get)}
-    for finding in findings:
-        counts[finding["severity"]] += 1
-    return {"prohibited": list(practices.values()), "counts": counts}
-
-
-def summary_of(data: dict) -> dict:
-    """The summary stored with the data, or (data from before it was stored) derived the same way."""
-    return data.get("summary") or summarize(data["findings"])
 
 
 def group_thousands(number: int) -> str:
@@ -110,6 +93,34 @@ def duty_holder_names() -> dict[str, str]:
 # ------------------------------------------------------------------ the results page
 
 
+def page(assessment: Assessment) -> dict:
+    """What the results page shows: the data ready for the page, its hash, and (a draft's
+    preview) the required questions still unanswered."""
+    data = assessment_data(assessment)
+    return {
+        "results": page_data(data),
+        "content_hash": data.get("content_hash", ""),
+        "missing": [] if assessment.is_final else missing_required(assessment),
+    }
+
+
+def findings(assessment: Assessment) -> dict:
+    """What the API shows of the results: risk, autonomy, findings, summary and exposure as data."""
+    data = assessment_data(assessment)
+    return {
+        "assessment": assessment.pk,
+        "status": assessment.status,
+        "preview": not assessment.is_final,
+        "as_of": assessment.as_of.isoformat(),
+        "risk": data["risk"],
+        "autonomy": data["autonomy"],
+        "findings": data["findings"],
+        "summary": summary_of(data),
+        "exposure": data.get("exposure"),
+        "content_hash": data.get("content_hash"),
+    }
+
+
 def _localized(values: dict | None):
     return pick(values) if values else ""
 
@@ -135,7 +146,7 @@ def _labelled(citations: list[dict], labels: dict) -> list[dict]:
 
 def page_data(data: dict) -> dict:
     """assessment_data() ready for the page: texts in the page's language, findings grouped
-    by severity (most serious first), the prohibited practices (compliance.results) and the
+    by severity (most serious first), the prohibited practices (summary_of) and the
     liability exposure with the fines for the organisation's category."""
 
     labels = _version_labels(data)

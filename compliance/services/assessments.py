@@ -4,12 +4,17 @@ Plain functions for the wizard views, the API and the reports. They check the
 assessment's own invariants (a final assessment never changes, answers fit their
 questions); who may call them is the caller's business (compliance.access). This module
 is also the face of the assessment services: reading a questionnaire's definition and
-evaluating answers (compliance.definition) and the assessment as data
-(compliance.assessment_data) are imported from here.
+evaluating answers (services.definition) and the assessment as data
+(services.assessment_data) are imported from here.
 
 Answers are JSON values by question kind: yes/no → true/false; single choice → an option
 code; multiple choice → a list of option codes; text → a string; date → "YYYY-MM-DD";
 number → a number. `None` (or "" or []) clears an answer.
+
+Hidden answers, one rule for the wizard and the API: an answer to a question that the
+answers (stored and submitted together) do not ask is not stored, and is reported back as
+ignored. A form is posted whole, so refusing would make a person empty a field the same
+submission just hid; ignoring it, and saying so, loses nothing that counted.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import datetime
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -25,18 +31,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from compliance import conditions
-from compliance.assessment_data import DATA_FORMAT, assessment_data, build_data, content_hash, rule_texts
-from compliance.definition import (
-    LINK_ACTS,
-    Definition,
-    Evaluation,
-    evaluate,
-    evaluate_answers,
-    missing_required,
-    resume_section,
-    stored_answers,
-    visible_questions,
-)
 from compliance.models import (
     SEVERITY_RANK,
     AISystem,
@@ -50,6 +44,25 @@ from compliance.models import (
     QuestionKind,
     Questionnaire,
 )
+from compliance.services.assessment_data import (
+    DATA_FORMAT,
+    assessment_data,
+    build_data,
+    content_hash,
+    rule_texts,
+)
+from compliance.services.definition import (
+    LINK_ACTS,
+    Definition,
+    Evaluation,
+    answer_state,
+    evaluate,
+    evaluate_answers,
+    missing_required,
+    resume_section,
+    stored_answers,
+    visible_questions,
+)
 from legal.models import OffenderCategory
 
 __all__ = [
@@ -59,10 +72,13 @@ __all__ = [
     "SEVERITY_RANK",
     "Definition",
     "Evaluation",
+    "Saved",
     "assessment_data",
     "clean_value",
     "content_hash",
+    "answer_state",
     "default_as_of",
+    "default_questionnaire",
     "evaluate",
     "evaluate_answers",
     "finalize",
@@ -84,11 +100,17 @@ MAX_TEXT_ANSWER = 5000
 # ----------------------------------------------------------------- writing
 
 
+def default_questionnaire() -> Questionnaire | None:
+    """The questionnaire an assessment uses when none is chosen: the latest published
+    version of the main one. The one rule for the start form, start_assessment() and the API."""
+    return Questionnaire.objects.current(MAIN_QUESTIONNAIRE)
+
+
 def default_as_of(questionnaire: Questionnaire) -> datetime.date:
     """The as-of date of an assessment when none is given: today in Kazakhstan (settings'
     TIME_ZONE, Asia/Almaty), but never before the date of the law the questionnaire applies.
 
-    The one rule for the start form, start_assessment(), revise() and the API."""
+    The one rule for start_assessment() and revise(), which the start form and the API call."""
     return max(timezone.localdate(), questionnaire.as_of)
 
 
@@ -100,12 +122,13 @@ def start_assessment(
     as_of: datetime.date | None = None,
     category: str = "",
 ) -> Assessment:
-    """A new draft assessment of `ai_system` (by default against the current main questionnaire).
+    """A new draft assessment of `ai_system` (by default against default_questionnaire(),
+    at default_as_of()).
 
     `category` (an OffenderCategory) is the organisation's, for the fines: asked once, it is
     kept on the organisation for its later assessments.
     """
-    questionnaire = questionnaire or Questionnaire.objects.current(MAIN_QUESTIONNAIRE)
+    questionnaire = questionnaire or default_questionnaire()
     if questionnaire is None:
         raise ValidationError(_("Нет опубликованного опросника: загрузите его (load_questionnaires)."))
     if category:
@@ -131,12 +154,25 @@ def set_organization_category(organization, category: str) -> None:
         organization.save(update_fields=["category"])
 
 
-def save_answers(assessment: Assessment, answers: Mapping[str, Any], *, by) -> list[str]:
-    """Save some answers (code → value) at once; returns the codes whose answer changed.
+@dataclass
+class Saved:
+    """What save_answers() did: the codes whose answer changed, the codes of answers ignored
+    because the answers do not ask their question, and the stored answers and visibility after."""
 
-    All or nothing: an unknown code, a value that does not fit its question, or an answer
-    to a question the answers do not show raises ValidationError {code: message} and
-    saves nothing. Each change is logged with who and when (AnswerEvent).
+    changed: list[str]
+    ignored: list[str]
+    answers: dict[str, Any]
+    shown: dict[str, bool]
+
+
+def save_answers(assessment: Assessment, answers: Mapping[str, Any], *, by) -> Saved:
+    """Save some answers (code → value) at once, for the wizard's section form and the API.
+
+    All or nothing: an unknown code or a value that does not fit its question raises
+    ValidationError {code: message} and saves nothing. An answer to a question the answers
+    (stored and submitted together) do not ask is not stored: it is listed in `ignored`
+    (the module's rule for hidden answers); clearing one (None) is applied.
+    Each change is logged with who and when (AnswerEvent).
     """
     if not isinstance(answers, Mapping):
         raise ValidationError(_("Ответы передаются объектом «код вопроса → ответ»."))
@@ -154,15 +190,15 @@ def save_answers(assessment: Assessment, answers: Mapping[str, Any], *, by) -> l
                 cleaned[code] = clean_value(question, value)
             except ValidationError as exc:
                 errors[code] = " ".join(exc.messages)
-        current = stored_answers(assessment)
-        merged = {**current, **cleaned}
-        merged = {code: value for code, value in merged.items() if value is not None}
-        shown = definition.visibility(merged)
-        for code, value in cleaned.items():
-            if value is not None and not shown[code]:
-                errors[code] = _("Этот вопрос не задаётся при данных ответах.")
         if errors:
             raise ValidationError(errors)
+        current = stored_answers(assessment)
+        # An answer to a hidden question never decides another's visibility, so one pass does.
+        shown = definition.visibility(
+            {code: value for code, value in {**current, **cleaned}.items() if value is not None}
+        )
+        ignored = [code for code, value in cleaned.items() if value is not None and not shown[code]]
+        cleaned = {code: value for code, value in cleaned.items() if code not in ignored}
 
         now, user = timezone.now(), by if getattr(by, "is_authenticated", False) else None
         changed = [code for code, value in cleaned.items() if current.get(code) != value]
@@ -180,7 +216,8 @@ def save_answers(assessment: Assessment, answers: Mapping[str, Any], *, by) -> l
             )
         if changed:
             assessment.save(update_fields=["updated_at"])
-        return changed
+        after = {code: value for code, value in {**current, **cleaned}.items() if value is not None}
+        return Saved(changed=changed, ignored=ignored, answers=after, shown=shown)
 
 
 def clean_value(question: Question, value: Any) -> Any:

@@ -9,10 +9,9 @@ import datetime
 import hashlib
 import json
 
-from compliance import liability
-from compliance.definition import Definition, Evaluation, evaluate
-from compliance.models import Answer, Assessment, Question, QuestionKind, Rule
-from compliance.results import summarize
+from compliance.models import SEVERITY_RANK, Answer, Assessment, Question, QuestionKind, Rule, Severity
+from compliance.services import liability
+from compliance.services.definition import Definition, Evaluation, evaluate
 from kzai.i18n import LANGUAGE_CODES, values_of
 from legal.citation_format import format_citation
 from legal.models import DutyHolder, Provision
@@ -29,6 +28,26 @@ def assessment_data(assessment: Assessment) -> dict:
         return {**assessment.snapshot, "content_hash": assessment.content_hash}
     definition = Definition.of(assessment.questionnaire)
     return build_data(assessment, definition, evaluate(assessment, definition))
+
+
+def summarize(findings: list[dict]) -> dict:
+    """{"prohibited": [practices with the findings that establish them], "counts": {…}}."""
+    practices: dict[str, dict] = {}
+    for finding in findings:
+        if finding["severity"] != Severity.PROHIBITED:
+            continue
+        for practice in finding.get("practices") or [{"slug": "", "name": finding["title"]}]:
+            entry = practices.setdefault(practice["slug"] or finding["rule"], {**practice, "findings": []})
+            entry["findings"].append(finding["rule"])
+    counts = {severity: 0 for severity in sorted(Severity.values, key=SEVERITY_RANK.get)}
+    for finding in findings:
+        counts[finding["severity"]] += 1
+    return {"prohibited": list(practices.values()), "counts": counts}
+
+
+def summary_of(data: dict) -> dict:
+    """The summary stored with the data, or (data from before it was stored) derived the same way."""
+    return data.get("summary") or summarize(data["findings"])
 
 
 def content_hash(data: dict) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from compliance import conditions, liability
+from compliance import conditions
 from compliance.models import (
     SEVERITY_RANK,
     Assessment,
@@ -23,6 +23,7 @@ from compliance.models import (
     RuleKind,
     Section,
 )
+from compliance.services import liability
 from legal.models import Provision
 
 # A section's or rule's `link_act` reads these: joined, so it costs no query of its own.
@@ -98,6 +99,21 @@ def visible_questions(assessment: Assessment, definition: Definition | None = No
     definition = definition or Definition.of(assessment.questionnaire)
     shown = definition.visibility(stored_answers(assessment))
     return [q for q in definition.questions if shown[q.code]]
+
+
+def answer_state(assessment: Assessment, definition: Definition | None = None) -> dict:
+    """The answers that count, the questions asked, the required ones missing (fixed queries)."""
+    definition = definition or Definition.of(assessment.questionnaire)
+    stored = stored_answers(assessment)
+    shown = definition.visibility(stored)
+    answered = {q.code: stored[q.code] for q in definition.questions if shown[q.code] and q.code in stored}
+    return {
+        "answers": answered,
+        "visible": [q.code for q in definition.questions if shown[q.code]],
+        "missing_required": [
+            q.code for q in definition.questions if q.required and shown[q.code] and q.code not in answered
+        ],
+    }
 
 
 def missing_required(assessment: Assessment, definition: Definition | None = None) -> list[Question]:

@@ -1,5 +1,7 @@
-"""The checks a questionnaire must pass before it is published (and before the loader commits).
+"""Questionnaire workflows: the checks a questionnaire must pass, and publishing it.
 
+Publishing is a workflow, not a model method: it runs these checks, which read rules,
+liability and the knowledge base, so the model stays free of them (no import circle).
 Conditions must read only the questionnaire's own questions with values of the right type,
 visibility must not go round in circles, and every cited provision must be the unit of the
 act's version in force on the questionnaire's as-of date.
@@ -9,9 +11,25 @@ from __future__ import annotations
 
 import datetime
 
-from compliance import conditions, liability
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from compliance import conditions
+from compliance.models import CHOICE_KINDS, Option, Questionnaire, QuestionnaireStatus
+from compliance.services import liability
 from legal.models import ActKind, ActVersion, DutyHolder
 from legal.reach import reach_problem
+
+
+def publish(questionnaire: Questionnaire) -> None:
+    """Check the whole definition, then freeze it; ValidationError lists the problems."""
+    found = problems(questionnaire)
+    if found:
+        raise ValidationError(found)
+    Questionnaire.objects.filter(pk=questionnaire.pk).update(
+        status=QuestionnaireStatus.PUBLISHED, published_at=timezone.now()
+    )
+    questionnaire.refresh_from_db(fields=["status", "published_at"])
 
 
 def versions_in_force(as_of: datetime.date) -> dict[int, ActVersion]:
@@ -22,10 +40,9 @@ def versions_in_force(as_of: datetime.date) -> dict[int, ActVersion]:
     return chosen
 
 
-def questionnaire_problems(questionnaire) -> list[str]:
-    from compliance.models import CHOICE_KINDS, Option
-
-    problems: list[str] = []
+def problems(questionnaire: Questionnaire) -> list[str]:
+    """Everything that stops `questionnaire` from being published, as messages."""
+    found: list[str] = []
     specs = questionnaire.question_specs()
     questions = list(questionnaire.questions.prefetch_related("provisions__version__act"))
     option_counts: dict[int, int] = {}
@@ -37,13 +54,13 @@ def questionnaire_problems(questionnaire) -> list[str]:
     for question in questions:
         count = option_counts.get(question.pk, 0)
         if question.kind in CHOICE_KINDS and count < 2:
-            problems.append(f"question {question.code!r}: a choice question needs at least two options")
+            found.append(f"question {question.code!r}: a choice question needs at least two options")
         if question.kind not in CHOICE_KINDS and count:
-            problems.append(f"question {question.code!r}: only choice questions have options")
+            found.append(f"question {question.code!r}: only choice questions have options")
     try:
         conditions.validate_visibility({q.code: q.visible_if for q in questions}, specs)
     except conditions.ConditionError as exc:
-        problems.append(str(exc))
+        found.append(str(exc))
 
     rules = list(questionnaire.rules.prefetch_related(
         "provisions__version__act", liability.obligations_prefetch(), "practices", "duty_holders"
@@ -52,10 +69,10 @@ def questionnaire_problems(questionnaire) -> list[str]:
         try:
             conditions.validate_condition(rule.condition, specs)
         except conditions.ConditionError as exc:
-            problems.append(f"rule {rule.code!r}: {exc}")
-    problems += roles_question_problems(questionnaire, questions)
-    problems += prohibited_problems(rules)
-    problems += reach_problems(rules)
+            found.append(f"rule {rule.code!r}: {exc}")
+    found += roles_question_problems(questionnaire, questions)
+    found += prohibited_problems(rules)
+    found += reach_problems(rules)
 
     in_force = versions_in_force(questionnaire.as_of)
     cited = [(f"question {q.code!r}", q.provisions.all()) for q in questions]
@@ -64,8 +81,8 @@ def questionnaire_problems(questionnaire) -> list[str]:
         for provision in provisions:
             problem = provision_version_problem(provision, in_force, questionnaire.as_of)
             if problem:
-                problems.append(f"{where}: {problem}")
-    return problems
+                found.append(f"{where}: {problem}")
+    return found
 
 
 def provision_version_problem(provision, in_force: dict[int, ActVersion], as_of: datetime.date) -> str:
