@@ -25,7 +25,7 @@ help:
 	@echo "make run        set up .venv, migrate, load the knowledge base, cases and demo users, serve on http://$(RUNSERVER_ADDR)/"
 	@echo "make test       the whole test suite (PYTEST_ARGS='-k ...' to narrow it)"
 	@echo "make e2e        only the browser tests (Playwright + /usr/bin/chromium)"
-	@echo "make lint       ruff check ."
+	@echo "make lint       ruff, the architecture contracts (.importlinter) and module sizes"
 	@echo "make clean      remove caches and test output (keeps .venv and var/, your data)"
 	@echo "make distclean  clean, and remove .venv too"
 
@@ -87,6 +87,8 @@ e2e: install-dev
 
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/python scripts/check_module_size.py
 
 clean:
 	rm -rf .pytest_cache .ruff_cache test-results

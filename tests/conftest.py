@@ -59,7 +59,8 @@ def real_kb(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def kb_loaded(transactional_db):
-    """For transactional tests: the knowledge base and cases, loaded again after the last flush."""
+    """For transactional tests (browser, live server): the real knowledge base, cases, synonyms
+    and questionnaires, loaded again after the previous test's flush."""
     _load_knowledge_base()
 
 

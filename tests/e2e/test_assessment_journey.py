@@ -5,7 +5,6 @@ read the findings."""
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from compliance.models import Assessment, Membership, Organization
@@ -18,7 +17,6 @@ PASSWORD = "correct horse battery staple"
 @pytest.fixture
 def lawyer(kb_loaded, django_user_model, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    call_command("load_questionnaires", verbosity=0)
     organization = Organization.objects.create(slug="acme", name="ТОО «Акме»")
     user = django_user_model.objects.create_user("acme-lawyer", password=PASSWORD)
     Membership.objects.create(organization=organization, user=user, role="lawyer")

@@ -2,7 +2,6 @@
 no element of the header wider than the viewport (wide tables scroll in `.table-scroll`)."""
 
 import pytest
-from django.core.management import call_command
 
 from tests.site_map import OWNER_PASSWORD, make_workspace, site_map
 
@@ -52,7 +51,6 @@ HEADER = """() => {
 @pytest.fixture
 def phone(browser, live_server, settings, kb_loaded):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    call_command("load_questionnaires", verbosity=0)  # flushed after the previous test
     workspace = make_workspace()
     context = browser.new_context(
         base_url=live_server.url, locale="ru-RU", viewport={"width": WIDTH, "height": HEIGHT}

@@ -2,7 +2,6 @@
 reader downloads a printed act from the version page (see tests/e2e/conftest.py)."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.compliance.report_fixtures import SYSTEM, make_report_case
@@ -20,7 +19,6 @@ def log_in(page, username, password):
 
 
 def test_download_the_report_from_the_results_page(page, kb_loaded, django_user_model):
-    call_command("load_questionnaires", verbosity=0)
     case = make_report_case()
     case.owner.set_password("correct horse battery staple")
     case.owner.save()

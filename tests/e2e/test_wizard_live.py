@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from compliance.models import AISystem, Membership, Organization, Questionnaire
@@ -24,7 +23,6 @@ ANSWERS_API = re.compile(r"/api/v1/assessments/\d+/answers/$")
 @pytest.fixture
 def draft(kb_loaded, django_user_model, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    call_command("load_questionnaires", verbosity=0)
     organization = Organization.objects.create(slug="acme", name="ТОО «Акме»")
     user = django_user_model.objects.create_user("acme-lawyer", password=PASSWORD)
     Membership.objects.create(organization=organization, user=user, role="lawyer")
