@@ -8,8 +8,7 @@ also takes `?as_of=YYYY-MM-DD` (an invalid date is a 400 with a message).
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext
 
-from compliance import case_selectors
-from legal import linking, selectors
+from legal import linking, panels, selectors
 from legal.citation_format import format_citation
 from legal.models import RiskLevel
 from legal.view_helpers import InvalidFilter, bad_request, fine_table, obligation_filter, takes_as_of
@@ -87,7 +86,7 @@ def provision_detail(request, slug, version, eid, as_of):
             "citation": format_citation(page.provision, get_language(), ancestors=page.ancestors),
             "permalink": request.build_absolute_uri(page.provision.get_absolute_url()),
             "version_base": page.version.get_absolute_url(),
-            "cases": case_selectors.cases_of_provision(request.user, page.provision),
+            "panels": panels.collect("provision", request, page.provision),
             "fines": fine_table(page.fines),
         },
     )
@@ -102,7 +101,7 @@ def practice_detail(request, slug):
     return render(
         request,
         "legal/practice_detail.html",
-        {"practice": practice, "cases": case_selectors.cases_of_practice(request.user, practice)},
+        {"practice": practice, "panels": panels.collect("practice", request, practice)},
     )
 
 
@@ -134,4 +133,9 @@ def obligation_list(request):
 
 
 def obligation_detail(request, slug):
-    return render(request, "legal/obligation_detail.html", {"obligation": selectors.get_obligation(slug)})
+    obligation = selectors.get_obligation(slug)
+    return render(
+        request,
+        "legal/obligation_detail.html",
+        {"obligation": obligation, "panels": panels.collect("obligation", request, obligation)},
+    )

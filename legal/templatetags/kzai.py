@@ -1,12 +1,13 @@
 """The `kzai` template tag library: registers the display functions of the kernel
 (`kzai.localized`: translated text, dates) and of the law (`legal.display`: unit labels,
-confidence, the table of contents). The functions live there, not here, so Python code
-(reports, forms) uses them without importing a template library."""
+confidence, the table of contents; `legal.panels`: other apps' sections on its pages).
+The functions live there, not here, so Python code (reports, forms) uses them without
+importing a template library."""
 
 from django import template
 
 from kzai import localized
-from legal import display
+from legal import display, panels
 
 register = template.Library()
 
@@ -22,3 +23,4 @@ for name in (
 register.simple_tag(localized.as_of_query, name="as_of_query")
 register.simple_tag(display.confidence_badge, name="confidence_badge")
 register.simple_tag(display.toc, name="toc")
+register.simple_tag(panels.render_panel, takes_context=True, name="panel")
