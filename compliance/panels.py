@@ -4,17 +4,17 @@ provision or involve a prohibited practice. Registered by ComplianceConfig.ready
 
 from legal import panels
 
-from . import case_selectors
+from . import selectors
 
 CASES_TEMPLATE = "compliance/includes/case_mentions.html"
 
 
 def provision_cases(request, provision) -> dict:
-    return {"cases": case_selectors.cases_of_provision(request.user, provision)}
+    return {"cases": selectors.cases_of_provision(request.user, provision)}
 
 
 def practice_cases(request, practice) -> dict:
-    return {"cases": case_selectors.cases_of_practice(request.user, practice)}
+    return {"cases": selectors.cases_of_practice(request.user, practice)}
 
 
 def register() -> None:

@@ -19,7 +19,7 @@ from django.views.generic import CreateView, DeleteView, UpdateView
 from kzai.i18n import LANGUAGE_CODES
 from legal.view_helpers import bad_request
 
-from . import case_selectors
+from . import selectors
 from .access import MemberRequiredMixin, OrganizationObjectMixin, membership_in
 from .forms import CaseProvisionFormSetWithChoices, CaseRecordForm, cited_provisions
 from .models import CaseKind, CaseRecord, Technique
@@ -29,12 +29,12 @@ FILTER_BUTTON = "_filter_provisions"
 
 
 def case_list(request):
-    acts, practices = case_selectors.filter_choices()
+    acts, practices = selectors.filter_choices()
     try:
-        chosen = case_selectors.case_filter(request.GET, acts, practices)
-    except case_selectors.InvalidCaseFilter as error:
+        chosen = selectors.case_filter(request.GET, acts, practices)
+    except selectors.InvalidCaseFilter as error:
         return bad_request(request, str(error))
-    paginator = Paginator(case_selectors.cases(request.user, chosen), CASES_PER_PAGE)
+    paginator = Paginator(selectors.cases(request.user, chosen), CASES_PER_PAGE)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
@@ -67,7 +67,7 @@ def case_detail(request, slug):
     stranger could use, because private slugs end in a random token
     (`CaseRecord.new_private_slug`). A logged-in user of another organisation gets the same
     404 as for an unknown slug."""
-    case = case_selectors.visible_case(request.user, slug)
+    case = selectors.visible_case(request.user, slug)
     if case is None:
         if not request.user.is_authenticated and CaseRecord.objects.filter(slug=slug).exists():
             return redirect_to_login(request.get_full_path())

@@ -17,12 +17,12 @@ from rest_framework import generics, permissions
 from rest_framework.exceptions import PermissionDenied
 
 from compliance import access, selectors
-from compliance.case_selectors import InvalidCaseFilter, case_filter, cases, filter_choices
 from compliance.models import (
     CaseKind,
     CaseRecord,
     Technique,
 )
+from compliance.selectors import InvalidCaseFilter, case_filter, cases, filter_choices
 from kzai.api.exceptions import ApiError
 from kzai.api.views import ApiMixin
 

@@ -23,7 +23,7 @@ VERSION_PAGE_QUERIES = 4
 # provision page: provision+version+act+term, its duty holders, ancestors, children,
 # official texts, versions of the act, links, same eid elsewhere, version notes, fine
 # schedules (of the unit, the units enclosing it and its parts), practice references,
-# obligation references, case records on it (compliance.case_selectors).
+# obligation references, case records on it (compliance.selectors).
 PROVISION_PAGE_QUERIES = 13
 # Rendered texts are linkified (legal/linking.py): the citation grammar and the defined
 # terms are built once into an in-memory cache, so each test first warms it with one request.
@@ -183,7 +183,7 @@ def test_provision_page_with_fines_and_our_translations(client, django_assert_nu
 
 
 # practice page: the practice, its references (with provision, version, act), case records
-# (compliance.case_selectors); obligation page: the obligation, its duty holders, its references.
+# (compliance.selectors); obligation page: the obligation, its duty holders, its references.
 PRACTICE_PAGE_QUERIES = 3
 OBLIGATION_PAGE_QUERIES = 3
 
