@@ -7,7 +7,9 @@ class LegalConfig(AppConfig):
     verbose_name = _("Законодательство")
 
     def ready(self):
-        from legal import freshness  # noqa: F401 (connects its receiver)
+        """Every signal receiver of the app is connected here and only here."""
+        from legal import freshness
         from legal.search import signals
 
+        freshness.connect()
         signals.connect()

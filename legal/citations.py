@@ -9,7 +9,7 @@
 are data: every Act's citation aliases, short names, titles and citation names, matched on
 stemmed tokens (so «Уголовного кодекса» matches «Уголовный кодекс РК»). The compiled
 grammar and the eids of every version are cached in memory and dropped when an Act, a
-version or a provision is saved or deleted. docs/citations.md describes the grammar.
+version or a provision is saved or deleted (legal.freshness). docs/citations.md describes the grammar.
 """
 
 from __future__ import annotations
@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import snowballstemmer
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -32,6 +30,7 @@ from django.utils.translation import gettext_lazy
 from legal import freshness
 from legal.models import Act, ActVersion, Numbering, Provision
 from legal.publication import official_urls
+from legal.versions import in_force_among
 
 
 @dataclass(frozen=True)
@@ -159,7 +158,9 @@ def _compute_key(token: str) -> str:
     return _stemmer("russian").stemWord(low)
 
 
-def _token_key(token: str) -> str:
+def token_key(token: str) -> str:
+    """The comparison key of a word (its stem, or itself for numbers and abbreviations):
+    act names are matched on these, and legal.linking matches defined terms with them."""
     key = _KEY_CACHE.get(token)
     if key is None:
         if len(_KEY_CACHE) > _KEY_CACHE_LIMIT:
@@ -323,8 +324,8 @@ class _Version:
     code: str
     status: str
     date: datetime.date | None
-    starts: datetime.date | None
-    until: datetime.date | None
+    starts_on: datetime.date | None  # None for a draft
+    in_force_until: datetime.date | None
     eids: set[str] = field(default_factory=set)
     paths: dict[str, str] = field(default_factory=dict)
 
@@ -353,22 +354,20 @@ class _Act:
         return self.picked[key]
 
     def _pick(self, as_of: datetime.date, code: str | None) -> _Version | None:
+        """The version asked for by code; else the one in force that day; else, none in
+        force (the AI law before 2026-01-18), the latest adopted; else the latest draft."""
         if code:
             for version in self.versions:
                 if version.code == code:
                     return version
-        live = [
-            v
-            for v in self.versions
-            if v.status != "draft" and v.starts and v.starts <= as_of and (v.until is None or v.until > as_of)
-        ]
-        if live:
-            return max(live, key=lambda v: (v.starts, v.date or datetime.date.min, v.pk))
+        live = in_force_among(self.versions, as_of)
+        if live is not None:
+            return live
         adopted = [v for v in self.versions if v.status != "draft"]
-        if adopted:  # none in force that day (the AI law before 2026-01-18): the latest adopted
+        if adopted:
             day = datetime.date.min
-            return max(adopted, key=lambda v: (v.starts or v.date or day, v.date or day, v.pk))
-        if self.versions:  # only drafts
+            return max(adopted, key=lambda v: (v.starts_on or v.date or day, v.date or day, v.pk))
+        if self.versions:
             return max(self.versions, key=lambda v: (v.date or datetime.date.min, v.pk))
         return None
 
@@ -425,7 +424,7 @@ class _Grammar:
             m = _WORD_RE.match(low, i)
             if not m:
                 break
-            child = node.get(_token_key(text[m.start() : m.end()]))
+            child = node.get(token_key(text[m.start() : m.end()]))
             if child is None:  # an abbreviation written in lowercase: «закон об ии»
                 child = node.get(m.group())
                 if child is None:
@@ -464,7 +463,7 @@ def _name_tokens(name: str) -> list[tuple[str, str]]:
         if not m:
             i += 1  # other punctuation in a name is not part of it
             continue
-        tokens.append((m.group(), _token_key(name[m.start() : m.end()])))
+        tokens.append((m.group(), token_key(name[m.start() : m.end()])))
         i = m.end()
     return tokens
 
@@ -527,53 +526,20 @@ def _build() -> _Grammar:
     return _Grammar(acts, names)
 
 
-_grammar: _Grammar | None = None
-_grammar_stamp: tuple | None = None
-_generation = 0  # bumped by every invalidation, so a build that raced one is not kept
-_grammar_lock = threading.Lock()
-
-
-def _stamp() -> tuple:
-    """What the grammar was built from: this process's invalidations and the knowledge
-    base's change time (which also shows other processes' changes, legal.freshness)."""
-    return (_generation, freshness.kb_last_modified())
+# Rebuilt after any change to the knowledge base (legal.freshness).
+_grammar = freshness.KnowledgeBaseMemo(_build, size=1)
 
 
 def _get_grammar() -> _Grammar:
-    global _grammar, _grammar_stamp
-    stamp = _stamp()
-    grammar = _grammar
-    if grammar is None or _grammar_stamp != stamp:
-        with _grammar_lock:
-            if _grammar is not None and _grammar_stamp == _stamp():
-                return _grammar
-            stamp = _stamp()
-            grammar = _build()
-            if stamp == _stamp():
-                _grammar, _grammar_stamp = grammar, stamp
-    return grammar
+    return _grammar.get()
 
 
 def invalidate_citation_cache(**kwargs) -> None:
-    """Forget the compiled grammar and the eids; the next extraction rebuilds them.
-
-    Called on every save/delete of an Act, ActVersion or Provision. Call it yourself after
+    """Forget the compiled grammar and the eids (with every other value kept per process);
+    the next extraction rebuilds them. Saves and deletes do it by themselves; call it after
     changes that send no signals (queryset.update(), bulk_create, raw SQL, a rolled-back
     transaction that had rebuilt the cache)."""
-    global _grammar, _generation
-    _generation += 1
-    _grammar = None
-
-
-def _on_change(sender, **kwargs) -> None:
-    invalidate_citation_cache()
-    # Another thread may rebuild from the old rows before this transaction commits.
-    transaction.on_commit(invalidate_citation_cache, using=kwargs.get("using"))
-
-
-for _model in (Act, ActVersion, Provision):
-    post_save.connect(_on_change, sender=_model, dispatch_uid=f"legal.citations.save.{_model.__name__}")
-    post_delete.connect(_on_change, sender=_model, dispatch_uid=f"legal.citations.delete.{_model.__name__}")
+    freshness.invalidate()
 
 
 # ---------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import Q
+
 from legal.models import FineSchedule, Mrp, Provision
 
 
@@ -25,8 +27,30 @@ def schedules_by_version(version_ids: Iterable[int]) -> dict[int, dict[str, Fine
     return found
 
 
-def schedules_for(provision: Provision, schedules: dict[str, FineSchedule]) -> list[FineSchedule]:
-    """The schedules that fine what `provision` describes, in document order."""
+def schedules_near(provision: Provision) -> dict[str, FineSchedule]:
+    """eid → schedule of the provision, its enclosing units and the units inside it: all
+    `schedules_for` may pick from, for one provision (one query)."""
+    full = f"{provision.path}/{provision.eid}" if provision.path else provision.eid
+    rows = (
+        FineSchedule.objects.filter(provision__version_id=provision.version_id)
+        .filter(
+            Q(provision=provision)
+            | Q(provision__eid__in=[eid for eid in provision.path.split("/") if eid])
+            | Q(provision__path=full)
+            | Q(provision__path__startswith=f"{full}/")
+        )
+        .select_related("provision", "repeat__version__act")
+        .order_by("provision__order")
+    )
+    return {schedule.provision.eid: schedule for schedule in rows}
+
+
+def schedules_for(
+    provision: Provision, schedules: dict[str, FineSchedule], *, with_repeats: bool = False
+) -> list[FineSchedule]:
+    """The schedules that fine what `provision` describes, in document order. A part that
+    punishes the repeat of another is left to that part's `repeat` unless `with_repeats`
+    (the provision page shows it as a column of its own)."""
     parts = provision.eid.split("__")
     while parts:
         own = schedules.get("__".join(parts))
@@ -35,6 +59,8 @@ def schedules_for(provision: Provision, schedules: dict[str, FineSchedule]) -> l
         parts.pop()
     prefix = provision.eid + "__"
     inside = [schedule for eid, schedule in schedules.items() if eid.startswith(prefix)]
+    if with_repeats:
+        return inside
     repeats = {schedule.repeat_id for schedule in inside if schedule.repeat_id}
     return [schedule for schedule in inside if schedule.provision_id not in repeats]
 

@@ -1,5 +1,6 @@
 """When the knowledge base last changed: the Last-Modified of every legal API response, and
-the stamp of the values kept per process (`KnowledgeBaseMemo`).
+the stamp of the values kept per process (`KnowledgeBaseMemo`, the one cache of
+knowledge-base-derived data).
 
 Every save or delete through the ORM writes a history row (django-simple-history), so the
 newest `history_date` over the legal history tables is the time of the last change. It is
@@ -16,7 +17,6 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
 from django.utils import timezone
 
 CACHE_KEY = "kzai:api:kb-last-modified"
@@ -51,22 +51,48 @@ def kb_last_modified():
     return value
 
 
-@receiver([post_save, post_delete, m2m_changed], dispatch_uid="kzai-api-freshness")
-def forget(sender, **kwargs):
-    """Any write to a legal model: the next response reads the time again (and once more
-    after the commit, in case another request read the old time in between)."""
+_generation = 0  # bumped by every change this process sees (and by `invalidate()`)
+
+
+def invalidate(**kwargs) -> None:
+    """Forget the change time and every `KnowledgeBaseMemo`'s values: the next read
+    rebuilds them. The signals call it; call it yourself after changes that send none
+    (queryset.update(), bulk_create, raw SQL, a rolled-back transaction that had rebuilt a
+    value from rows that are now gone)."""
+    global _generation
+    _generation += 1
+    cache.delete(CACHE_KEY)
+
+
+def _changed(sender, **kwargs) -> None:
+    """Any write to a legal model; once more after the commit, because another thread
+    may rebuild from the old rows before the transaction commits."""
     if sender._meta.app_label == "legal":
-        cache.delete(CACHE_KEY)
-        transaction.on_commit(lambda: cache.delete(CACHE_KEY), using=kwargs.get("using"))
+        invalidate()
+        transaction.on_commit(invalidate, using=kwargs.get("using"))
+
+
+def connect() -> None:
+    """Called from LegalConfig.ready()."""
+    for name, signal in (("save", post_save), ("delete", post_delete), ("m2m", m2m_changed)):
+        signal.connect(_changed, dispatch_uid=f"legal.freshness.{name}")
+
+
+def stamp() -> tuple:
+    """What a value kept per process was built from: this process's invalidations and
+    the knowledge base's change time (which also shows other processes' changes)."""
+    return (_generation, kb_last_modified())
 
 
 class KnowledgeBaseMemo:
-    """Values computed from the knowledge base, kept in this process while it is unchanged.
+    """Values computed from the knowledge base, kept in this process while it is unchanged:
+    the one cache for knowledge-base-derived data (the citation grammar, the defined
+    terms, the synonyms, the versions in force on a date).
 
-    `get(*key)` builds `build(*key)` once per key and knowledge-base change time
-    (`kb_last_modified()`, a cache read): a change made in this process shows at once, one
-    made in another within CACHE_SECONDS (at once with a shared KZAI_CACHE_URL). For small,
-    hot reads such as the synonyms or the versions in force on a date; at most `size` keys.
+    `get(*key)` builds `build(*key)` once per key and `stamp()`: a change made in this
+    process shows at once, one made in another within CACHE_SECONDS (at once with a shared
+    KZAI_CACHE_URL). At most `size` keys; a value built while the knowledge base changed is
+    returned but not kept.
     """
 
     def __init__(self, build: Callable, size: int = 64):
@@ -77,14 +103,15 @@ class KnowledgeBaseMemo:
         self._lock = threading.Lock()
 
     def get(self, *key):
-        stamp = kb_last_modified()
+        built_from = stamp()
         with self._lock:
-            if stamp != self._stamp:
-                self._stamp, self._values = stamp, {}
+            if built_from != self._stamp:
+                self._stamp, self._values = built_from, {}
             if key in self._values:
                 return self._values[key]
         value = self._build(*key)
         with self._lock:
-            if stamp == self._stamp and len(self._values) < self._size:
+            unchanged = built_from == self._stamp and built_from[0] == _generation
+            if unchanged and len(self._values) < self._size:
                 self._values[key] = value
         return value

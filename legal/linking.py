@@ -4,9 +4,9 @@
 finds in a link (our page, the official publication, or a marked unresolved span) and the
 first occurrence of each defined term of the context act version in a hover definition.
 
-The defined terms of every version are cached in memory like the citation grammar: one
-query builds them, and the cache is dropped with the grammar (any save or delete of an Act,
-a version or a provision, `invalidate_citation_cache()`) and when a Term changes.
+The defined terms of every version are kept in memory like the citation grammar (a
+`legal.freshness.KnowledgeBaseMemo`): one query builds them again after any change to the
+knowledge base.
 """
 
 from __future__ import annotations
@@ -14,21 +14,18 @@ from __future__ import annotations
 import datetime
 import itertools
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from kzai.i18n import LANGUAGE_CODES, normalize_language, pick
-from legal import citations as citations_module
 from legal import selectors
-from legal.citations import Citation, extract_citations
+from legal.citations import Citation, extract_citations, token_key
+from legal.freshness import KnowledgeBaseMemo, invalidate
 from legal.models import Act, ActVersion, Provision, Term
 
 
@@ -79,7 +76,7 @@ class TermEntry:
 
 
 def _keys(text: str) -> tuple[str, ...]:
-    return tuple(citations_module._token_key(word) for word in _WORD_RE.findall(text or ""))
+    return tuple(token_key(word) for word in _WORD_RE.findall(text or ""))
 
 
 def _build_terms() -> dict[tuple[str, str], list[TermEntry]]:
@@ -113,31 +110,12 @@ def _build_terms() -> dict[tuple[str, str], list[TermEntry]]:
     return out
 
 
-_terms: dict | None = None
-_terms_stamp: tuple | None = None
-_terms_generation = 0
-_terms_lock = threading.Lock()
-
-
-def _stamp() -> tuple:
-    return (_terms_generation, citations_module._stamp())
+# Rebuilt after any change to the knowledge base (legal.freshness).
+_terms = KnowledgeBaseMemo(_build_terms, size=1)
 
 
 def terms_by_version() -> dict[tuple[str, str], list[TermEntry]]:
-    global _terms, _terms_stamp
-    stamp = _stamp()
-    terms = _terms
-    if terms is None or _terms_stamp != stamp:
-        with _terms_lock:
-            if _terms is None or _terms_stamp != _stamp():
-                stamp = _stamp()
-                built = _build_terms()
-                if stamp == _stamp():
-                    _terms, _terms_stamp = built, stamp
-                terms = built
-            else:
-                terms = _terms
-    return terms
+    return _terms.get()
 
 
 def version_terms(act: str | None, version: str | None) -> list[TermEntry]:
@@ -158,21 +136,9 @@ def terms_in(texts, act: str | None, version: str | None, lang: str) -> list[Ter
 
 
 def invalidate_term_cache(**kwargs) -> None:
-    global _terms, _terms_generation
-    _terms_generation += 1
-    _terms = None
-
-
-def _on_term_change(sender, **kwargs) -> None:
-    invalidate_term_cache()
-    transaction.on_commit(invalidate_term_cache, using=kwargs.get("using"))
-
-
-for _model in (Term, Provision, ActVersion, Act):
-    post_save.connect(_on_term_change, sender=_model, dispatch_uid=f"legal.linking.save.{_model.__name__}")
-    post_delete.connect(
-        _on_term_change, sender=_model, dispatch_uid=f"legal.linking.delete.{_model.__name__}"
-    )
+    """Forget the defined terms (with every value kept per process): see
+    legal.freshness.invalidate."""
+    invalidate()
 
 
 # ---------------------------------------------------------------------------------------
@@ -231,7 +197,7 @@ def _term_spans(
     words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
     if not words:
         return []
-    keys = [citations_module._token_key(w) for _, _, w in words]
+    keys = [token_key(w) for _, _, w in words]
 
     def is_blocked(start, end):
         return any(s < end and start < e for s, e in blocked)

@@ -33,6 +33,7 @@ from legal.models import (
     Term,
 )
 from legal.search import InvalidSearch, search
+from legal.versions import in_force_among, versions_in_force
 
 from . import filters, frbr, queries
 from . import serializers as s
@@ -67,15 +68,7 @@ class ActList(LegalView, generics.ListAPIView):
 
     def get_serializer_context(self):
         on = self.on()
-        in_force = {}
-        for version in ActVersion.objects.in_force_on(on):
-            in_force.setdefault(version.act_id, version)  # most recent first
-        return {**super().get_serializer_context(), "on": on, "in_force": in_force}
-
-
-def _in_force(versions, on):
-    live = [v for v in versions if v.is_in_force_on(on)]
-    return max(live, key=lambda v: (v.starts_on, v.date or datetime.date.min, v.pk), default=None)
+        return {**super().get_serializer_context(), "on": on, "in_force": versions_in_force(on)}
 
 
 @extend_schema(tags=["acts"], parameters=[queries.AsOfQuery])
@@ -94,7 +87,7 @@ class ActDetail(LegalView, generics.RetrieveAPIView):
         act = self.get_object()
         versions = selectors.versions_of(act)
         on = self.on()
-        current = _in_force(versions, on)
+        current = in_force_among(versions, on)
         return {**context, "on": on, "versions": versions, "in_force": {act.pk: current} if current else {}}
 
     def get_object(self):
@@ -224,7 +217,7 @@ class TermList(LegalView, generics.ListAPIView):
 
 class PracticeMixin:
     # the same prefetch as the web pages (legal.selectors)
-    queryset = ProhibitedPractice.objects.prefetch_related(selectors._reference_prefetch(PracticeProvision))
+    queryset = ProhibitedPractice.objects.prefetch_related(selectors.reference_prefetch(PracticeProvision))
     serializer_class = s.PracticeSerializer
     lookup_field = "slug"
 
@@ -243,7 +236,7 @@ class PracticeDetail(PracticeMixin, LegalView, generics.RetrieveAPIView):
 
 class ObligationMixin:
     queryset = Obligation.objects.prefetch_related(
-        "duty_holders", selectors._reference_prefetch(ObligationProvision)
+        "duty_holders", selectors.reference_prefetch(ObligationProvision)
     )
     serializer_class = s.ObligationSerializer
     lookup_field = "slug"

@@ -92,9 +92,6 @@ class Act(
             *self.citation_aliases,
         ]
 
-    def version_in_force_on(self, date: datetime.date) -> "ActVersion | None":
-        return self.versions.in_force_on(date).first()
-
 
 class VersionStatus(models.TextChoices):
     DRAFT = "draft", _("проект")
@@ -107,6 +104,14 @@ class DatePrecision(models.TextChoices):
     DAY = "day", _("день")
     MONTH = "month", _("месяц")
     YEAR = "year", _("год")
+
+
+def in_force_between(starts: datetime.date | None, until: datetime.date | None, on: datetime.date) -> bool:
+    """The in-force rule of one version, in Python: it took effect on or before `on` and
+    had not stopped by then (`until` is the first day it no longer applies). A draft has no
+    `starts`. `ActVersionQuerySet.in_force_on` is the same rule in SQL; legal.versions picks
+    one version among several."""
+    return bool(starts and starts <= on and (until is None or on < until))
 
 
 class ActVersionQuerySet(models.QuerySet):
@@ -122,7 +127,7 @@ class ActVersionQuerySet(models.QuerySet):
             .exclude(status=VersionStatus.DRAFT)
             .filter(starts__isnull=False, starts__lte=date)
             .filter(Q(in_force_until__isnull=True) | Q(in_force_until__gt=date))
-            .order_by("-starts", "-date", "-pk")
+            .order_by("-starts", F("date").desc(nulls_last=True), "-pk")
         )
 
     def in_document_order(self):
@@ -208,8 +213,7 @@ class ActVersion(
         return self.in_force_from or self.act.adopted
 
     def is_in_force_on(self, date: datetime.date) -> bool:
-        starts = self.starts_on
-        return bool(starts and starts <= date and (self.in_force_until is None or date < self.in_force_until))
+        return in_force_between(self.starts_on, self.in_force_until, date)
 
     def wording_may_differ_on(self, date: datetime.date) -> bool:
         """A consolidated text checked on a later day may not be the wording of `date`."""

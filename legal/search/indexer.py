@@ -2,7 +2,7 @@
 
 One entry per record and language with text. A new entity type (court cases, later)
 needs an `EntityType` value, a `_<type>_entries(objects)` builder and an `index_<type>`
-function here, signal hooks in `signals.py` and a branch in `legal.search._load_hits`.
+function here, signal hooks in `signals.py` and a branch in `legal.search.service._load_hits`.
 """
 
 from __future__ import annotations

@@ -429,7 +429,7 @@ def test_broad_queries_rank_a_bounded_candidate_set(monkeypatch):
     the first rows in storage order: the Python reference over that order agrees."""
     exact = search("ИИ", limit=100)
     assert not exact.capped and exact.total > 20
-    monkeypatch.setattr("legal.search.CANDIDATES", 12)
+    monkeypatch.setattr("legal.search.service.CANDIDATES", 12)
     capped = search("ИИ", limit=100)
     assert capped.capped
     assert 0 < capped.total <= 12 and capped.total == len(capped.hits)
@@ -440,7 +440,7 @@ def test_broad_queries_rank_a_bounded_candidate_set(monkeypatch):
 
 
 def test_capped_count_is_said_on_the_page(client, monkeypatch):
-    monkeypatch.setattr("legal.search.CANDIDATES", 12)
+    monkeypatch.setattr("legal.search.service.CANDIDATES", 12)
     monkeypatch.setattr("legal.views_search.CANDIDATES", 12)
     body = client.get("/search/", {"q": "ИИ"}).content.decode()
     assert "не менее" in body

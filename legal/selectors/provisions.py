@@ -1,130 +1,27 @@
-"""Read-side queries for the browsing pages.
-
-Every function here runs a fixed number of SQL queries whatever the size of the act:
-a whole table of contents is one ordered query, a provision page a dozen. The views
-stay thin; the templates only read what these functions return.
-"""
+"""The provision page: the unit, its place, its other versions, links, references, fines."""
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
+from legal.fines import schedules_for, schedules_near
 from legal.models import (
     Act,
     ActVersion,
-    DutyHolder,
     FineSchedule,
     LinkKind,
-    Obligation,
     ObligationProvision,
     PracticeProvision,
-    ProhibitedPractice,
     Provision,
     ProvisionLink,
     ReferenceRole,
     VersionNote,
-    build_tree,
 )
 
-
-class InvalidDate(ValueError):
-    """An `as_of` value that is not a calendar date in YYYY-MM-DD form."""
-
-
-def today() -> datetime.date:
-    """Today in the project's time zone (Asia/Almaty), the default point in time."""
-    return timezone.localdate()
-
-
-def parse_as_of(value: str | None) -> datetime.date | None:
-    """`?as_of=YYYY-MM-DD` → a date; None when absent; InvalidDate when malformed."""
-    if value is None or value == "":
-        return None
-    try:
-        if len(value) != 10:
-            raise ValueError(value)
-        return datetime.date.fromisoformat(value)
-    except ValueError as error:
-        raise InvalidDate(value) from error
-
-
-# ---------------------------------------------------------------------------- acts
-
-
-@dataclass
-class ActRow:
-    act: Act
-    version: ActVersion | None  # the version in force on the day asked about
-
-
-def act_rows(on: datetime.date) -> list[ActRow]:
-    """All acts with the version in force on `on` (two queries)."""
-    acts = list(Act.objects.all())
-    in_force: dict[int, ActVersion] = {}
-    for version in ActVersion.objects.in_force_on(on).select_related("act"):
-        in_force.setdefault(version.act_id, version)  # most recent first
-    return [ActRow(act, in_force.get(act.pk)) for act in acts]
-
-
-def get_act(slug: str) -> Act:
-    return get_object_or_404(Act, slug=slug)
-
-
-def version_in_force(act: Act, on: datetime.date) -> ActVersion | None:
-    return act.versions.in_force_on(on).select_related("act").first()
-
-
-def versions_of(act: Act) -> list[ActVersion]:
-    """The act's versions, drafts first then by date; each with `act` set (no query)."""
-    versions = list(act.versions.in_document_order())
-    for version in versions:
-        version.act = act
-    return versions
-
-
-def get_version(slug: str, code: str) -> ActVersion:
-    return get_object_or_404(ActVersion.objects.select_related("act"), act__slug=slug, code=code)
-
-
-TOC_FIELDS = (
-    "id", "parent_id", "eid", "type", "num", "order", "depth",
-    "title_ru", "title_kk", "title_en", "summary_ru", "summary_kk", "summary_en", "our_translations",
-)
-
-
-TERM_FIELDS = ("term__id", "term__provision_id", "term__term_ru", "term__term_kk", "term__term_en")
-
-
-def toc_provisions(version: ActVersion):
-    """The version's provisions in document order with just what a TOC shows (one query)."""
-    return (
-        Provision.objects.filter(version=version)
-        .order_by("order")
-        .select_related("term")
-        .only(*TOC_FIELDS, *TERM_FIELDS)
-    )
-
-
-def table_of_contents(version: ActVersion):
-    return build_tree(toc_provisions(version))
-
-
-def act_notes(version: ActVersion) -> list[VersionNote]:
-    """Notes about the act as a whole (no eid) that concern this version."""
-    return list(
-        VersionNote.objects.filter(act_id=version.act_id, eid="")
-        .filter(Q(to_version=version) | Q(from_version=version))
-        .select_related("from_version", "to_version")
-        .order_by("order", "pk")
-    )
-
-
-# ---------------------------------------------------------------------- provisions
+from .acts import versions_of
 
 
 @dataclass
@@ -248,14 +145,9 @@ def provision_page(slug: str, code: str, eid: str) -> ProvisionPage:
         .select_related("from_version", "to_version")
         .order_by("order", "pk")
     )
-    # Fines of the unit, of the units enclosing it (a Code's part fines its items) and of
-    # its parts (an article's page shows each part's fines).
-    fines = list(
-        FineSchedule.objects.filter(provision__version=version)
-        .filter(Q(provision=provision) | Q(provision__parent=provision) | Q(provision__eid__in=ancestor_eids))
-        .select_related("provision", "repeat__version__act")
-        .order_by("provision__order")
-    )
+    # The unit's own fines, else its enclosing part's (a Code's part fines its items), else
+    # its parts' (an article's page shows each part's, repeats included): legal.fines.
+    fines = schedules_for(provision, schedules_near(provision), with_repeats=True)
 
     practice_refs_all = _references(PracticeProvision, "practice", provision)
     obligation_refs_all = _references(ObligationProvision, "obligation", provision)
@@ -395,51 +287,3 @@ def _outermost(provisions: list[Provision]) -> list[Provision]:
     """Drop units whose ancestor is in the list already (a draft article and its items)."""
     eids = {p.eid for p in provisions}
     return [p for p in provisions if not any(eid in eids for eid in p.path.split("/") if eid)]
-
-
-# ------------------------------------------------------------- practices, duties
-
-
-def _reference_prefetch(model):
-    return Prefetch(
-        "references",
-        queryset=model.objects.select_related("provision__version__act").order_by("role", "order", "pk"),
-    )
-
-
-def practices():
-    return list(ProhibitedPractice.objects.prefetch_related(_reference_prefetch(PracticeProvision)))
-
-
-def get_practice(slug: str) -> ProhibitedPractice:
-    return get_object_or_404(
-        ProhibitedPractice.objects.prefetch_related(_reference_prefetch(PracticeProvision)), slug=slug
-    )
-
-
-def duty_holders() -> list[DutyHolder]:
-    return list(DutyHolder.objects.all())
-
-
-@dataclass
-class ObligationFilter:
-    """The obligations list's filter (legal.view_helpers.obligation_filter reads it)."""
-
-    holder: DutyHolder | None = None
-    risk: str = ""
-
-
-def obligations(chosen: ObligationFilter | None = None):
-    queryset = Obligation.objects.prefetch_related("duty_holders")
-    if chosen and chosen.holder is not None:
-        queryset = queryset.filter(duty_holders=chosen.holder)
-    if chosen and chosen.risk:
-        queryset = queryset.for_risk_level(chosen.risk)
-    return list(queryset)
-
-
-def get_obligation(slug: str) -> Obligation:
-    return get_object_or_404(
-        Obligation.objects.prefetch_related("duty_holders", _reference_prefetch(ObligationProvision)),
-        slug=slug,
-    )
