@@ -34,6 +34,7 @@ from compliance.services import questionnaires
 from kzai.i18n import LANGUAGE_CODES
 from legal.kb_loader import langs
 from legal.models import Act, DutyHolder, Obligation, ProhibitedPractice, Provision
+from legal.versions import versions_in_force
 
 FORMAT = 1
 DEFAULT_DIR = Path(settings.BASE_DIR) / "fixtures" / "questionnaires"
@@ -120,7 +121,7 @@ class Loader:
             setattr(questionnaire, field, values)
         self.save(questionnaire, "questionnaire")
         self.counts["questionnaires updated" if existing else "questionnaires created"] += 1
-        self.in_force = questionnaires.versions_in_force(questionnaire.as_of)
+        self.in_force = versions_in_force(questionnaire.as_of)
 
         for section_order, section_data in enumerate(data["sections"]):
             where = f"section {section_data['code']!r}"

@@ -280,3 +280,4 @@ def official_links(act):
 
 def translation_links(act):
     """[(lang, url)] of the act's unofficial translations (the English text on Adilet)."""
+    return list(translation_urls(act).items())

@@ -14,6 +14,8 @@ import datetime
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
+from django.db.models import OuterRef, QuerySet, Subquery
+
 from legal.models import Act, ActVersion
 from legal.models.act import in_force_between
 
@@ -56,6 +58,13 @@ def versions_in_force(on: datetime.date) -> dict[int, ActVersion]:
     for version in ActVersion.objects.in_force_on(on).select_related("act"):
         in_force.setdefault(version.act_id, version)  # the most recent comes first
     return in_force
+
+
+def in_force_pks(on: datetime.date) -> QuerySet:
+    """The pks of `versions_in_force(on)` as a subquery (no query of its own), for filters
+    over many rows such as the API's `as_of`: one version per act, the same as above."""
+    first = ActVersion.objects.in_force_on(on).filter(act=OuterRef("act")).values("pk")[:1]
+    return ActVersion.objects.filter(pk=Subquery(first)).values("pk")
 
 
 def version_ids_in_force(on: datetime.date) -> tuple[int, ...]:

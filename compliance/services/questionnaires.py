@@ -19,6 +19,7 @@ from compliance.models import CHOICE_KINDS, Option, Questionnaire, Questionnaire
 from compliance.services import liability
 from legal.models import ActKind, ActVersion, DutyHolder
 from legal.reach import reach_problem
+from legal.versions import versions_in_force
 
 
 def publish(questionnaire: Questionnaire) -> None:
@@ -30,14 +31,6 @@ def publish(questionnaire: Questionnaire) -> None:
         status=QuestionnaireStatus.PUBLISHED, published_at=timezone.now()
     )
     questionnaire.refresh_from_db(fields=["status", "published_at"])
-
-
-def versions_in_force(as_of: datetime.date) -> dict[int, ActVersion]:
-    """act id → the version of that act in force on `as_of` (one query)."""
-    chosen: dict[int, ActVersion] = {}
-    for version in ActVersion.objects.in_force_on(as_of).select_related("act"):
-        chosen.setdefault(version.act_id, version)  # the most recent first
-    return chosen
 
 
 def problems(questionnaire: Questionnaire) -> list[str]:

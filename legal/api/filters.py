@@ -24,6 +24,7 @@ from legal.models import (
     RiskLevel,
     Term,
 )
+from legal.versions import in_force_pks
 
 from . import frbr
 
@@ -72,10 +73,6 @@ class DutyHolderFilter(django_filters.ModelChoiceFilter):
         )
 
 
-def versions_in_force(on):
-    return ActVersion.objects.in_force_on(on).values("pk")
-
-
 class VersionFilters(django_filters.FilterSet):
     """`version` (a code) and `as_of` (versions in force that day) over `version_field`."""
 
@@ -90,7 +87,7 @@ class VersionFilters(django_filters.FilterSet):
         return queryset.filter(**{f"{self.version_field}__code": value})
 
     def filter_as_of(self, queryset, name, value):
-        return queryset.filter(**{f"{self.version_field}__in": versions_in_force(value)})
+        return queryset.filter(**{f"{self.version_field}__in": in_force_pks(value)})
 
 
 class ProvisionFilter(VersionFilters):

@@ -6,7 +6,14 @@ import datetime
 import pytest
 
 from legal.citations import extract_citations, invalidate_citation_cache
-from legal.versions import in_force_among, version_ids_in_force, version_in_force, versions_in_force
+from legal.models import Provision
+from legal.versions import (
+    in_force_among,
+    in_force_pks,
+    version_ids_in_force,
+    version_in_force,
+    versions_in_force,
+)
 
 from .factories import make_act, make_provision, make_version
 
@@ -63,6 +70,16 @@ def test_every_act_at_once(act):
     found = versions_in_force(on)
     assert {pk: v.code for pk, v in found.items()} == {act.pk: "2020", other.pk: "v1"}
     assert set(version_ids_in_force(on)) == {v.pk for v in found.values()}
+    assert set(in_force_pks(on).values_list("pk", flat=True)) == {v.pk for v in found.values()}
+
+
+def test_the_api_as_of_filter_gives_one_version_of_an_act(act, client):
+    make_version(act, "2022", date=D(2022, 5, 1), in_force_from=D(2022, 6, 1))
+    make_provision(act.versions.get(code="2022"), "art_1", "article", num="1")
+    assert Provision.objects.filter(version__act=act, eid="art_1").count() == 4
+    response = client.get("/api/v1/provisions/", {"act": act.slug, "eid": "art_1", "as_of": "2022-07-01"})
+    assert response.status_code == 200, response.content
+    assert [row["version"] for row in response.json()["results"]] == ["2022"]
 
 
 def test_citations_use_the_rule_and_fall_back_to_the_latest_adopted(act):
