@@ -11,7 +11,7 @@ from django.utils.translation import gettext, pgettext
 from kzai.i18n import normalize_language
 from kzai.localized import format_date, render_localized
 from legal.models import ActKind, Confidence, ProvisionType
-from legal.publication import official_urls
+from legal.publication import official_urls, translation_urls
 
 
 def version_date(version):
