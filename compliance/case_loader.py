@@ -18,7 +18,8 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
-from legal.kb_loader import KnowledgeBaseError, Loader, _date, langs, read_fixture
+from legal.fixture_files import KnowledgeBaseError, iso_date, langs, read_fixture
+from legal.kb_loader import Loader
 from legal.models import Origin, ProhibitedPractice, Provision
 
 from .models import CaseProvision, CaseRecord
@@ -71,7 +72,7 @@ class CaseLoader(Loader):
                 "organization": None,
                 "origin": Origin.KB,
                 "kind": row["kind"],
-                "date": _date(row["date"]),
+                "date": iso_date(row["date"]),
                 "date_precision": row["date_precision"],
                 "jurisdiction": row["jurisdiction"],
                 "technique": row["technique"],

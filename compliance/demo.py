@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from legal.kb_loader import _date, langs
+from legal.fixture_files import iso_date, langs
 from legal.models import Origin, ProhibitedPractice, Provision
 
 from .access import forget_memberships
@@ -87,7 +87,7 @@ def _load_case(organization: Organization, row: dict) -> None:
             "organization": organization,
             "origin": Origin.EDITOR,
             "kind": row["kind"],
-            "date": _date(row["date"] if len(row["date"]) == 10 else f"{row['date']}-01"),
+            "date": iso_date(row["date"] if len(row["date"]) == 10 else f"{row['date']}-01"),
             "date_precision": row["date_precision"],
             "technique": row["technique"],
             **langs("title", row["title"]),

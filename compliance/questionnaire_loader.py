@@ -32,7 +32,7 @@ from compliance.models import (
 )
 from compliance.services import questionnaires
 from kzai.i18n import LANGUAGE_CODES
-from legal.kb_loader import langs
+from legal.fixture_files import langs
 from legal.models import Act, DutyHolder, Obligation, ProhibitedPractice, Provision
 from legal.versions import versions_in_force
 
@@ -110,7 +110,7 @@ class Loader:
             existing.sections.all().delete()  # cascades to questions and options
             existing.rules.all().delete()
         questionnaire = existing or Questionnaire(slug=slug, version=version)
-        questionnaire.as_of = _date(data["as_of"], "as_of", self)
+        questionnaire.as_of = iso_date(data["as_of"], "as_of", self)
         questionnaire.context_act = self.act(data.get("context_act"), "questionnaire")
         questionnaire.roles_question = data.get("roles_question", "")
         questionnaire.source_hash = digest
@@ -275,7 +275,7 @@ def _field_message(field: str, messages: list[str]) -> str:
     return text if text.startswith(field) else f"{field}: {text}"
 
 
-def _date(value, field: str, loader: Loader) -> datetime.date:
+def iso_date(value, field: str, loader: Loader) -> datetime.date:
     try:
         return datetime.date.fromisoformat(value)
     except (TypeError, ValueError):

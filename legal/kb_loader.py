@@ -11,18 +11,14 @@ Fields added to the fixture later are optional, so an older fixture still loads.
 
 from __future__ import annotations
 
-import datetime
-import json
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import ProtectedError, RestrictedError
 
-from kzai.i18n import LANGUAGE_CODES
+from legal.fixture_files import KnowledgeBaseError, iso_date, langs
 from legal.models import (
     Act,
     ActVersion,
@@ -41,35 +37,9 @@ from legal.models import (
     VersionNote,
 )
 
-FORMAT = 1
 # A unit removed or inserted shifts the document position of all that follow: that is
 # not an edit of theirs, so it is applied without a history entry.
 POSITION_FIELDS = {"order"}
-DEFAULT_PATH = Path(settings.BASE_DIR) / "fixtures" / "kb.json"
-
-
-class KnowledgeBaseError(Exception):
-    """The fixture cannot be loaded; nothing was changed."""
-
-
-def read_fixture(path: Path = DEFAULT_PATH) -> dict:
-    try:
-        data = json.loads(Path(path).read_text("utf-8"))
-    except FileNotFoundError as exc:
-        raise KnowledgeBaseError(f"{path}: no such file") from exc
-    except json.JSONDecodeError as exc:
-        raise KnowledgeBaseError(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from exc
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise KnowledgeBaseError(f"{path}: not a kzai knowledge-base fixture of format {FORMAT}")
-    return data
-
-
-def langs(name: str, values: dict | None) -> dict[str, str]:
-    """{"ru": …} → {"<name>_ru": …, "<name>_kk": "", "<name>_en": …}."""
-    values = values or {}
-    return {f"{name}_{lang}": values.get(lang, "") for lang in LANGUAGE_CODES}
 
 
 class Loader:
@@ -154,7 +124,7 @@ class Loader:
                 "kind": data["kind"],
                 "numbering": data["numbering"],
                 "number": data["number"],
-                "adopted": _date(data["adopted"]),
+                "adopted": iso_date(data["adopted"]),
                 **langs("title", data["title"]),
                 **langs("short_name", data["short_name"]),
                 **langs("citation_name", data["citation_name"]),
@@ -176,11 +146,11 @@ class Loader:
                 {"act": act, "code": version_data["code"]},
                 {
                     "status": version_data["status"],
-                    "date": _date(version_data["date"]),
+                    "date": iso_date(version_data["date"]),
                     "date_precision": version_data["date_precision"],
-                    "in_force_from": _date(version_data["in_force_from"]),
-                    "in_force_until": _date(version_data["in_force_until"]),
-                    "consolidated_as_of": _date(version_data["consolidated_as_of"]),
+                    "in_force_from": iso_date(version_data["in_force_from"]),
+                    "in_force_until": iso_date(version_data["in_force_until"]),
+                    "consolidated_as_of": iso_date(version_data["consolidated_as_of"]),
                     **langs("label", version_data["label"]),
                     **langs("note", version_data["note"]),
                     "sources": version_data["sources"],
@@ -396,10 +366,6 @@ def still_cited(provisions: models.QuerySet) -> set[int]:
         ancestors = {eid for path in paths for eid in path.split("/") if eid}
         cited |= set(provisions.filter(eid__in=ancestors).values_list("pk", flat=True))
     return cited
-
-
-def _date(value: str | None) -> datetime.date | None:
-    return datetime.date.fromisoformat(value) if value else None
 
 
 def _differs(obj: models.Model, field: str, value) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from legal.kb_loader import KnowledgeBaseError
+from legal.fixture_files import KnowledgeBaseError
 
 
 class FixtureLoadCommand(BaseCommand):

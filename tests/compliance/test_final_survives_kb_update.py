@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from compliance.reports import services
 from compliance.services import assessments
-from legal.kb_loader import DEFAULT_PATH
+from legal.fixture_files import DEFAULT_PATH
 from tests.compliance.report_fixtures import make_report_case
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from compliance.models import CaseProvision
-from legal.kb_loader import DEFAULT_PATH, read_fixture
+from legal.fixture_files import DEFAULT_PATH, read_fixture
 from legal.models import (
     Act,
     FineSchedule,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from legal.kb_loader import DEFAULT_PATH, read_fixture
+from legal.fixture_files import DEFAULT_PATH, read_fixture
 from legal.models import (
     Act,
     ActVersion,

@@ -1,4 +1,5 @@
-from legal.kb_loader import DEFAULT_PATH, load_knowledge_base, read_fixture
+from legal.fixture_files import DEFAULT_PATH, read_fixture
+from legal.kb_loader import load_knowledge_base
 from legal.management.fixture_command import FixtureLoadCommand
 
 
