@@ -152,11 +152,12 @@ LANGUAGES = [
 ]
 # One catalogue per part of the project, so each part's strings live beside its code:
 # locale/ for the law pages, kzai/locale for the API, compliance/locale (an app's own
-# locale/ is found by Django) for the workspace, compliance/reports/locale for the PDFs.
+# locale/ is found by Django) for the workspace, kzai/pdf/locale for the PDF documents
+# (templates/reports/: the printed act and the assessment report share their frame).
 LOCALE_PATHS = [
     BASE_DIR / "locale",
     BASE_DIR / "kzai" / "locale",
-    BASE_DIR / "compliance" / "reports" / "locale",
+    BASE_DIR / "kzai" / "pdf" / "locale",
 ]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True

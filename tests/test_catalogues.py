@@ -19,7 +19,7 @@ from django.conf import settings
 from tests.site_map import make_workspace, site_map
 
 ROOT = Path(__file__).resolve().parent.parent
-CATALOGUES = ("locale", "kzai/locale", "compliance/locale", "compliance/reports/locale")
+CATALOGUES = ("locale", "kzai/locale", "compliance/locale", "kzai/pdf/locale")
 LANGUAGES = ("kk", "en")
 READ_ATTRIBUTES = {"title", "placeholder", "aria-label", "alt"}
 SKIPPED_TAGS = {"script", "style", "textarea", "template"}

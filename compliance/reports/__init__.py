@@ -1,6 +1,5 @@
-"""PDF documents: assessment reports and printed acts, rendered by WeasyPrint into PDF/A-3b.
-
-`engine` turns an HTML document into PDF bytes in a worker process with a time limit;
-`fetcher` is the only way a rendering may read anything, and it serves kzai's own report
-assets and nothing else. See docs/reports.md.
+"""The assessment report: its content (`assessment_report`), the stored PDF of a final
+assessment and its verification (`services`), and the page and API views. The PDF engine
+is the kernel's (`kzai.pdf`); printing an act is the law's (`legal.act_print`). See
+docs/reports.md.
 """
