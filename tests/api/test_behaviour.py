@@ -6,12 +6,13 @@ import time
 import pytest
 from django.core.management import call_command
 
-from legal.models import Provision, Synonym
+from legal.models import Provision
 from tests.api.conftest import problem_of
 from tests.legal.factories import (
     fixed_today,  # noqa: F401 (autouse fixture)
     make_practice,
     make_provision,
+    make_synonym,
     sample,  # noqa: F401 (fixture)
 )
 
@@ -197,7 +198,7 @@ def test_resolve_refuses_more_than_100_kb(client):
 
 
 def test_search_uses_the_site_search_with_its_filters(client, sample):
-    Synonym.objects.create(language="ru", term="дипфейк", replacements="синтетический результат")
+    make_synonym("дипфейк", "синтетический результат")
     make_provision(sample.criminal_current, "art_191", "article", "191", title_ru="Синтетический результат")
     body = client.get("/api/v1/search/", {"q": "дипфейк", "act": "t-ai-law", "page_size": 5}).json()
     assert body["count"] > 0 and len(body["results"]) <= 5

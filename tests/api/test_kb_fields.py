@@ -29,7 +29,7 @@ def test_an_act_lists_official_texts_and_unofficial_translations_apart(client, s
     assert body["official_urls"]["ru"].startswith("https://adilet.zan.kz/rus/")
     assert body["translation_urls"]["en"].startswith("https://adilet.zan.kz/eng/")
     listed = {act["slug"]: act for act in client.get("/api/v1/acts/").json()["results"]}
-    assert len(listed) == 3
+    assert {"t-ai-law", "t-admin-code", "t-criminal-code"} <= set(listed)
     for act in listed.values():
         assert "en" not in act["official_urls"]
         assert not any("/eng/" in url for url in act["official_urls"].values())

@@ -1,7 +1,7 @@
 """Plain factory functions for law pages tests, and a small AI-law-shaped sample.
 
-Slugs start with "t-": the test database may already hold the real knowledge base
-(tests/conftest.py loads it), whose acts are "ai-law", "admin-code" …"""
+Slugs start with "t-": under `--real-kb` the test database also holds the real knowledge
+base, whose acts are "ai-law", "admin-code" …"""
 
 import datetime
 from dataclasses import dataclass
@@ -22,6 +22,7 @@ from legal.models import (
     ProhibitedPractice,
     Provision,
     ProvisionLink,
+    Synonym,
     Term,
     VersionNote,
 )
@@ -72,6 +73,14 @@ def make_holder(code, name_ru, name_en="", order=0) -> DutyHolder:
         code=code, defaults={"name_ru": name_ru, "name_en": name_en, "order": order}
     )
     return holder
+
+
+def make_synonym(term, *replacements, language="ru") -> Synonym:
+    """Synonyms are shared vocabulary too (the knowledge base may have loaded the term)."""
+    synonym, _ = Synonym.objects.update_or_create(
+        language=language, term=term, defaults={"replacements": "\n".join(replacements)}
+    )
+    return synonym
 
 
 def make_practice(slug, **fields) -> ProhibitedPractice:
