@@ -1,4 +1,4 @@
-"""The site map for page-wide tests (tests/e2e/test_phone_width.py, tests/test_catalogues.py).
+"""The site map for page-wide tests (tests/e2e/test_phone_width.py, tests/kb/test_catalogues.py).
 
 Built from the URLconf: every named page of the `legal` and `compliance` apps and the login
 page. A page whose address takes arguments needs a sample here (`SAMPLES`); a new page

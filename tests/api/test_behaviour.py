@@ -1,3 +1,4 @@
+# ruff: noqa: F811 (pytest fixtures imported from tests/legal/factories.py)
 """Language, ETag/Last-Modified, pagination, FRBR URIs, the toc tree, resolve and search."""
 
 import time
@@ -5,35 +6,44 @@ import time
 import pytest
 from django.core.management import call_command
 
-from legal.models import Act, Provision
+from legal.models import Provision
 from tests.api.conftest import problem_of
+from tests.legal.factories import (
+    fixed_today,  # noqa: F401 (autouse fixture)
+    make_practice,
+    make_provision,
+    make_synonym,
+    sample,  # noqa: F401 (fixture)
+)
 
 pytestmark = pytest.mark.django_db
 
-ART_21_2 = "/api/v1/acts/ai-law/versions/2025-11-17/provisions/art_21__para_2/"
+ART_21_2 = "/api/v1/acts/t-ai-law/versions/2025-11-17/provisions/art_21__para_2/"
 
 
 # ---------------------------------------------------------------- language
 
 
-def test_language_from_lang_then_accept_language_then_russian(client):
-    act = Act.objects.get(slug="ai-law")
-    assert client.get("/api/v1/acts/ai-law/").json()["title"] == act.title_ru
-    response = client.get("/api/v1/acts/ai-law/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+def test_language_from_lang_then_accept_language_then_russian(client, sample):
+    act = sample.ai_law
+    act.title_kk = "Жасанды интеллект туралы"
+    act.save()
+    assert client.get("/api/v1/acts/t-ai-law/").json()["title"] == act.title_ru
+    response = client.get("/api/v1/acts/t-ai-law/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
     assert response.json()["title"] == act.title_en
     assert response["Content-Language"] == "en"
     assert "Accept-Language" in response["Vary"]
-    response = client.get("/api/v1/acts/ai-law/?lang=kk", HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get("/api/v1/acts/t-ai-law/?lang=kk", HTTP_ACCEPT_LANGUAGE="en")
     assert response.json()["title"] == act.title_kk
     assert response["Content-Language"] == "kk"
-    assert client.get("/api/v1/acts/ai-law/", HTTP_ACCEPT_LANGUAGE="de, fr").json()["title"] == act.title_ru
+    assert client.get("/api/v1/acts/t-ai-law/", HTTP_ACCEPT_LANGUAGE="de, fr").json()["title"] == act.title_ru
 
 
-def test_translations_carry_every_language(client):
+def test_translations_carry_every_language(client, sample):
+    provision = sample.p["adopted:art_21__para_2"]
+    provision.summary_kk = "Синтетикалық нәтижелер таңбаланады."
+    provision.save()
     body = client.get(ART_21_2, {"lang": "en"}).json()
-    provision = Provision.objects.get(
-        version__act__slug="ai-law", version__code="2025-11-17", eid="art_21__para_2"
-    )
     assert body["translations"]["summary"] == {
         "ru": provision.summary_ru,
         "kk": provision.summary_kk,
@@ -56,7 +66,7 @@ def test_error_details_follow_the_language(client):
 # ------------------------------------------------------- ETag, Last-Modified
 
 
-def test_etag_and_last_modified_give_304(client):
+def test_etag_and_last_modified_give_304(client, sample):
     first = client.get(ART_21_2)
     etag, modified = first["ETag"], first["Last-Modified"]
     assert etag and modified
@@ -67,12 +77,10 @@ def test_etag_and_last_modified_give_304(client):
     assert client.get(ART_21_2, {"lang": "en"}, HTTP_IF_NONE_MATCH=etag).status_code == 200
 
 
-def test_a_change_to_the_knowledge_base_changes_etag_and_last_modified(client):
+def test_a_change_to_the_knowledge_base_changes_etag_and_last_modified(client, sample):
     first = client.get(ART_21_2)
     time.sleep(1.1)  # HTTP dates have whole seconds
-    provision = Provision.objects.get(
-        version__act__slug="ai-law", version__code="2025-11-17", eid="art_21__para_2"
-    )
+    provision = sample.p["adopted:art_21__para_2"]
     provision.summary_ru += " (уточнено)"
     provision.save()
     second = client.get(
@@ -86,13 +94,15 @@ def test_a_change_to_the_knowledge_base_changes_etag_and_last_modified(client):
 # --------------------------------------------------------------- pagination
 
 
-def test_cursor_walks_an_act_in_document_order_without_gaps(client):
+def test_cursor_walks_an_act_in_document_order_without_gaps(client, sample):
+    """The sample's AI law: a draft and the adopted text, 16 units over two versions."""
     expected = list(
-        Provision.objects.filter(version__act__slug="criminal-code")
+        Provision.objects.filter(version__act__slug="t-ai-law")
         .order_by("version_id", "order", "id")
         .values_list("eid", flat=True)
     )
-    seen, url, pages = [], "/api/v1/provisions/?act=criminal-code&page_size=7", 0
+    assert len(expected) > 14
+    seen, url, pages = [], "/api/v1/provisions/?act=t-ai-law&page_size=7", 0
     while url:
         body = client.get(url).json()
         seen += [row["eid"] for row in body["results"]]
@@ -101,7 +111,9 @@ def test_cursor_walks_an_act_in_document_order_without_gaps(client):
     assert pages == -(-len(expected) // 7)
 
 
-def test_page_pagination_counts_and_links(client):
+def test_page_pagination_counts_and_links(client, sample):
+    for n in range(4):
+        make_practice(f"t-practice-{n}")
     body = client.get("/api/v1/practices/", {"page_size": 4}).json()
     assert body["count"] > 4 and len(body["results"]) == 4
     second = client.get(body["next"]).json()
@@ -112,8 +124,8 @@ def test_page_pagination_counts_and_links(client):
 # --------------------------------------------------------------- FRBR, toc
 
 
-def test_frbr_uri_is_a_lookup_key_for_laws_and_codes(client):
-    for detail in (ART_21_2, "/api/v1/acts/criminal-code/versions/current/provisions/art_190__para_2/"):
+def test_frbr_uri_is_a_lookup_key_for_laws_and_codes(client, sample):
+    for detail in (ART_21_2, "/api/v1/acts/t-criminal-code/versions/current/provisions/art_190__para_2/"):
         body = client.get(detail).json()
         by_uri = client.get(f"/api/v1{body['frbr_uri']}")
         assert by_uri.status_code == 200
@@ -124,14 +136,14 @@ def test_frbr_uri_is_a_lookup_key_for_laws_and_codes(client):
         client.get(ART_21_2).json()["frbr_uri"]
         == "/akn/kz/act/law/2025/230/rus@2025-11-17/!main~art_21__para_2"
     )
-    assert client.get("/api/v1/acts/criminal-code/").json()["frbr_uri"] == "/akn/kz/act/code/2014/226"
+    assert client.get("/api/v1/acts/t-criminal-code/").json()["frbr_uri"] == "/akn/kz/act/code/2014/226"
     # the full number and another language name the same provision
     full = "/api/v1/akn/kz/act/law/2025/230-viii/kaz@2025-11-17/!main~art_21__para_2"
     assert client.get(full).json()["eid"] == "art_21__para_2"
 
 
-def test_toc_is_the_nested_tree(client):
-    body = client.get("/api/v1/acts/ai-law/versions/2025-11-17/toc/").json()
+def test_toc_is_the_nested_tree(client, sample):
+    body = client.get("/api/v1/acts/t-ai-law/versions/2025-11-17/toc/").json()
 
     def walk(nodes):
         for node in nodes:
@@ -141,7 +153,7 @@ def test_toc_is_the_nested_tree(client):
     nodes = list(walk(body["items"]))
     assert (
         len(nodes)
-        == Provision.objects.filter(version__act__slug="ai-law", version__code="2025-11-17").count()
+        == Provision.objects.filter(version__act__slug="t-ai-law", version__code="2025-11-17").count()
     )
     art17 = next(n for n in nodes if n["eid"] == "art_17")
     assert "art_17__para_3" in [child["eid"] for child in art17["children"]]
@@ -151,7 +163,7 @@ def test_toc_is_the_nested_tree(client):
 # ------------------------------------------------------------ resolve, search
 
 
-def test_resolve_a_posted_text(client):
+def test_resolve_a_posted_text(client, sample):
     text = "По ч. 2 ст. 190 УК РК и ст. 5 Закона о пчеловодстве."
     for response in (
         client.post("/api/v1/resolve/", text.encode(), content_type="text/plain; charset=utf-8"),
@@ -165,9 +177,12 @@ def test_resolve_a_posted_text(client):
         assert unknown["act"] is None and unknown["api_url"] is None and unknown["reason"]
 
 
-def test_resolve_relative_references_with_context(client):
+def test_resolve_relative_references_with_context(client, sample):
+    para_3 = sample.p["adopted:art_17__para_3"]
+    for num in ("2", "3"):
+        make_provision(sample.adopted, f"art_17__para_3__subpara_{num}", "subpara", num, parent=para_3)
     response = client.post(
-        "/api/v1/resolve/?act=ai-law&provision=art_17__para_3",
+        "/api/v1/resolve/?act=t-ai-law&provision=art_17__para_3",
         "подпунктов 2) и 3) части первой настоящего пункта".encode(),
         content_type="text/plain",
     )
@@ -182,10 +197,12 @@ def test_resolve_refuses_more_than_100_kb(client):
     assert body["type"] == "urn:kzai:problem:payload-too-large"
 
 
-def test_search_uses_the_site_search_with_its_filters(client):
-    body = client.get("/api/v1/search/", {"q": "дипфейк", "act": "ai-law", "page_size": 5}).json()
+def test_search_uses_the_site_search_with_its_filters(client, sample):
+    make_synonym("дипфейк", "синтетический результат")
+    make_provision(sample.criminal_current, "art_191", "article", "191", title_ru="Синтетический результат")
+    body = client.get("/api/v1/search/", {"q": "дипфейк", "act": "t-ai-law", "page_size": 5}).json()
     assert body["count"] > 0 and len(body["results"]) <= 5
-    assert {hit["act"] for hit in body["results"]} == {"ai-law"}
+    assert {hit["act"] for hit in body["results"]} == {"t-ai-law"}
     assert "синтетический" in " ".join(body["expansions"])
     for hit in body["results"]:
         assert client.get(hit["api_url"]).status_code == 200

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 (pytest fixtures imported from tests/legal/factories.py)
 """Each endpoint runs a fixed number of SQL queries, whatever the size of the data.
 
 The big act has 7,010 units (tests/legal/test_queries.py builds it); the small one 12.
@@ -7,7 +8,20 @@ Counts are exact; the knowledge base's change time is cached after the first req
 
 import pytest
 
-from tests.legal.factories import build_sample
+from legal.models import Term
+from tests.legal.factories import (
+    add_fines,
+    build_sample,
+    cite,
+    fixed_today,  # noqa: F401 (autouse fixture)
+    make_act,
+    make_holder,
+    make_obligation,
+    make_practice,
+    make_provision,
+    make_version,
+    sample,  # noqa: F401 (fixture)
+)
 from tests.legal.test_queries import bulk_act
 
 pytestmark = pytest.mark.django_db
@@ -75,8 +89,20 @@ LIST_QUERIES = {
 }
 
 
+def one_of_each():
+    """One act in force with a defined term, one practice and one obligation citing it."""
+    act = make_act("t-one", title_ru="Один акт")
+    version = make_version(act)
+    article = make_provision(version, "art_1", "article", "1", title_ru="Понятия")
+    definition = make_provision(version, "art_1__def_1", "def", "1", parent=article, title_ru="система")
+    Term.objects.create(provision=definition, term_ru="система")
+    cite(make_practice("t-one-practice"), article, "basis")
+    cite(make_obligation("t-one-duty", holders=[make_holder("owner", "собственник")]), article, "basis")
+
+
 @pytest.mark.parametrize("url", list(LIST_QUERIES))
 def test_constant_queries_for_lists_as_they_grow(client, url, django_assert_num_queries):
+    one_of_each()
     client.get(url)  # warm the caches (change time, citation grammar)
     with django_assert_num_queries(LIST_QUERIES[url]):
         assert client.get(url).status_code == 200
@@ -87,10 +113,10 @@ def test_constant_queries_for_lists_as_they_grow(client, url, django_assert_num_
 
 
 def test_a_repeated_read_is_answered_from_the_cache_without_queries(
-    client, settings, django_assert_num_queries
+    client, settings, sample, django_assert_num_queries
 ):
     settings.KZAI_API_CACHE_SECONDS = 300
-    url = "/api/v1/acts/ai-law/versions/2025-11-17/provisions/art_21__para_2/"
+    url = "/api/v1/acts/t-ai-law/versions/2025-11-17/provisions/art_21__para_2/"
     first = client.get(url)
     with django_assert_num_queries(0):
         again = client.get(url)
@@ -100,9 +126,10 @@ def test_a_repeated_read_is_answered_from_the_cache_without_queries(
     assert client.get(url, {"lang": "en"}).json()["citation"].startswith("Article 21(2)")
 
 
-def test_a_provision_with_a_fine_schedule_costs_no_more(client, django_assert_num_queries):
+def test_a_provision_with_a_fine_schedule_costs_no_more(client, sample, django_assert_num_queries):
     """The fine schedule (and the unit punishing a repeat) come with the provision's row."""
-    url = "/api/v1/acts/admin-code/versions/current/provisions/art_641-1__para_1/"
+    add_fines(sample)
+    url = "/api/v1/acts/t-admin-code/versions/current/provisions/art_641-1__para_1/"
     client.get(url)
     with django_assert_num_queries(QUERIES["/api/v1/acts/{slug}/versions/2025-11-17/provisions/{eid}/"]):
         body = client.get(url).json()

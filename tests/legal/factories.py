@@ -1,7 +1,7 @@
 """Plain factory functions for law pages tests, and a small AI-law-shaped sample.
 
-Slugs start with "t-": the test database may already hold the real knowledge base
-(tests/conftest.py loads it), whose acts are "ai-law", "admin-code" …"""
+Slugs start with "t-": under `--real-kb` the test database also holds the real knowledge
+base, whose acts are "ai-law", "admin-code" …"""
 
 import datetime
 from dataclasses import dataclass
@@ -13,6 +13,7 @@ from legal.models import (
     Act,
     ActVersion,
     DutyHolder,
+    FineSchedule,
     LinkKind,
     LinkOrigin,
     Obligation,
@@ -21,6 +22,7 @@ from legal.models import (
     ProhibitedPractice,
     Provision,
     ProvisionLink,
+    Synonym,
     Term,
     VersionNote,
 )
@@ -73,6 +75,14 @@ def make_holder(code, name_ru, name_en="", order=0) -> DutyHolder:
     return holder
 
 
+def make_synonym(term, *replacements, language="ru") -> Synonym:
+    """Synonyms are shared vocabulary too (the knowledge base may have loaded the term)."""
+    synonym, _ = Synonym.objects.update_or_create(
+        language=language, term=term, defaults={"replacements": "\n".join(replacements)}
+    )
+    return synonym
+
+
 def make_practice(slug, **fields) -> ProhibitedPractice:
     defaults = {
         "name_ru": slug,
@@ -112,6 +122,10 @@ def corresponds(source, target):
     )
 
 
+def make_fine_schedule(provision, amounts, repeat=None, **fields) -> FineSchedule:
+    return FineSchedule.objects.create(provision=provision, amounts=amounts, repeat=repeat, **fields)
+
+
 @dataclass
 class Sample:
     ai_law: Act
@@ -135,7 +149,13 @@ def build_sample() -> Sample:
     owner = make_holder("owner", "собственник", "owner", order=1)
     user = make_holder("user", "пользователь", "user", order=2)
 
-    ai = make_act(official_urls={"ru": "https://adilet.zan.kz/rus/docs/Z2500000230"})
+    ai = make_act(
+        official_urls={"ru": "https://adilet.zan.kz/rus/docs/Z2500000230"},
+        citation_name_en=(
+            "the Law of the Republic of Kazakhstan No. 230-VIII of 17 November 2025"
+            " “On Artificial Intelligence”"
+        ),
+    )
     draft = make_version(
         ai, "draft-2025-01", "draft", date=D(2025, 1, 1), date_precision="month",
         label_ru="Проект (январь 2025)", label_en="Draft (January 2025)",
@@ -218,6 +238,7 @@ def build_sample() -> Sample:
     criminal = make_act(
         "t-criminal-code", kind="code", number="226-V", adopted=D(2014, 7, 3),
         title_ru="Уголовный кодекс Республики Казахстан", short_name_ru="УК", partial=True,
+        citation_aliases=["УК РК"],
     )
     criminal_current = make_version(
         criminal, "current", "in_force", date=None, in_force_from=None, label_ru="Действующая редакция",
@@ -268,6 +289,22 @@ def build_sample() -> Sample:
         ai_law=ai, draft=draft, adopted=adopted, admin_code=admin, admin_current=admin_current,
         criminal_code=criminal, criminal_current=criminal_current, p=p, practice=practice,
         draft_only_practice=draft_only, obligation=obligation, owner=owner, user=user,
+    )
+
+
+def add_fines(sample: Sample) -> FineSchedule:
+    """КоАП 641-1 ч. 1 fines in МРП per offender category; ч. 2 punishes the repeat."""
+    article = sample.p["admin:art_641-1"]
+    for num in ("1", "2"):
+        sample.p[f"admin:art_641-1__para_{num}"] = make_provision(
+            sample.admin_current, f"art_641-1__para_{num}", "para", num, parent=article,
+            summary_ru=f"Часть {num} статьи 641-1.", confidence="secondary",
+        )
+    return make_fine_schedule(
+        sample.p["admin:art_641-1__para_1"],
+        {"individual": 15, "small": 20, "medium": 30, "large": 100},
+        repeat=sample.p["admin:art_641-1__para_2"],
+        note_ru="Размеры по категориям субъектов.",
     )
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 (pytest fixtures imported from tests/legal/factories.py)
 """The knowledge base's change time and the per-process values stamped with it."""
 
 import datetime
@@ -9,6 +10,7 @@ from simple_history.utils import bulk_create_with_history
 from legal import freshness
 from legal.freshness import KnowledgeBaseMemo
 from legal.models import Synonym
+from tests.legal.factories import sample  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,13 +41,13 @@ def test_memo_is_bounded():
     assert memo.get(3) is not memo.get(3)  # full: computed, not kept
 
 
-def test_citations_see_a_provision_added_by_another_process():
+def test_citations_see_a_provision_added_by_another_process(sample):
     """The grammar (and its set of eids) is rebuilt when the knowledge base's change time
     moves, not only on this process's own signals."""
     from legal.citations import extract_citations
-    from legal.models import ActVersion, Provision
+    from legal.models import Provision
 
-    version = ActVersion.objects.get(act__slug="ai-law", code="2025-11-17")
+    version = sample.adopted
     cite = "ст. 99 Закона об ИИ"
     (before,) = extract_citations(cite, as_of=DAY)
     assert not before.in_kb

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 (pytest fixtures imported from tests/legal/factories.py)
 """Invariants the legal model owns, and point-in-time selection of versions."""
 
 import datetime
@@ -17,6 +18,7 @@ from legal.models import (
     Term,
 )
 from legal.versions import version_in_force
+from tests.legal.factories import sample  # noqa: F401 (fixture)
 
 D = datetime.date.fromisoformat
 pytestmark = pytest.mark.django_db
@@ -54,15 +56,15 @@ def add(version, eid, parent=None, num="1", type_="article", **kw):
 
 
 class TestPointInTime:
-    def test_ai_law_nothing_in_force_before_its_entry_into_force(self):
-        ai = Act.objects.get(slug="ai-law")
+    def test_ai_law_nothing_in_force_before_its_entry_into_force(self, sample):
+        ai = sample.ai_law
         assert version_in_force(ai, D("2025-11-17")) is None
         assert version_in_force(ai, D("2026-01-17")) is None
         assert version_in_force(ai, D("2026-01-18")).code == "2025-11-17"
         assert version_in_force(ai, D("2026-11-21")).code == "2025-11-17"
 
-    def test_draft_is_never_in_force(self):
-        ai = Act.objects.get(slug="ai-law")
+    def test_draft_is_never_in_force(self, sample):
+        ai = sample.ai_law
         draft = ai.versions.get(code="draft-2025-01")
         for day in ("2025-01-31", "2026-06-01", "2030-01-01"):
             assert not draft.is_in_force_on(D(day))
@@ -77,8 +79,8 @@ class TestPointInTime:
         with pytest.raises(IntegrityError), transaction.atomic():
             version.save()
 
-    def test_consolidated_text_counts_from_adoption_and_warns_before_its_check_date(self):
-        code = Act.objects.get(slug="criminal-code")
+    def test_consolidated_text_counts_from_adoption_and_warns_before_its_check_date(self, sample):
+        code = sample.criminal_code
         assert version_in_force(code, D("2014-07-02")) is None
         current = version_in_force(code, D("2014-07-03"))
         assert current.code == "current"
@@ -137,12 +139,10 @@ class TestProvisionTree:
         para.refresh_from_db()
         assert para.path == "chp_2/art_1"
 
-    def test_ancestors_cost_one_query_whatever_the_depth(self, django_assert_num_queries):
-        provision = Provision.objects.get(
-            version__act__slug="ai-law", version__code="2025-11-17", eid="art_13__para_1__subpara_6"
-        )
+    def test_ancestors_cost_one_query_whatever_the_depth(self, sample, django_assert_num_queries):
+        provision = Provision.objects.get(pk=sample.p["adopted:art_17__para_3__subpara_1"].pk)
         with django_assert_num_queries(1):
-            assert [p.eid for p in provision.ancestors()] == ["chp_2", "art_13", "art_13__para_1"]
+            assert [p.eid for p in provision.ancestors()] == ["chp_3", "art_17", "art_17__para_3"]
 
     def test_eid_unique_within_a_version_only(self):
         act = make_act()
@@ -225,54 +225,51 @@ class TestProvisionTree:
 
 
 class TestTranslationsAndSearchText:
-    def test_missing_translation_falls_back_to_russian_and_says_so(self):
-        provision = Provision.objects.get(
-            version__act__slug="ai-law", version__code="2025-11-17", eid="art_21"
-        )
-        provision.summary_kk = ""  # the fixture may hold our Kazakh translation (scripts/kb_kk)
+    def test_missing_translation_falls_back_to_russian_and_says_so(self, sample):
+        provision = sample.p["adopted:art_17"]
+        assert provision.summary_ru and provision.summary_en and not provision.summary_kk
         with translation.override("kk"):
             summary = provision.summary
             assert summary == provision.summary_ru and summary.lang == "ru" and summary.is_fallback
         with translation.override("en"):
             assert provision.summary == provision.summary_en and not provision.summary.is_fallback
 
-    def test_search_text_is_casefolded_cyrillic(self):
-        provision = Provision.objects.get(
-            version__act__slug="ai-law", version__code="2025-11-17", eid="art_1__def_4"
-        )
+    def test_search_text_is_casefolded_cyrillic(self, sample):
+        provision = Provision.objects.get(pk=sample.p["adopted:art_1__def_4"].pk)
         assert "синтетические" in provision.search_text
         assert provision.search_text == provision.search_text.casefold()
 
-    def test_terms_are_definitions(self):
-        article = Provision.objects.get(version__act__slug="ai-law", version__code="2025-11-17", eid="art_1")
+    def test_terms_are_definitions(self, sample):
+        article = sample.p["adopted:art_1"]
         with pytest.raises(ValidationError):
             Term(provision=article, term_ru="не определение").full_clean()
 
 
 class TestLinksAndObligations:
-    def test_a_provision_cannot_link_to_itself(self):
-        provision = Provision.objects.filter(version__act__slug="ai-law").first()
+    def test_a_provision_cannot_link_to_itself(self, sample):
+        provision = sample.p["adopted:art_21"]
         with pytest.raises(IntegrityError), transaction.atomic():
             ProvisionLink.objects.create(source=provision, target=provision, kind=LinkKind.REFERS_TO)
 
-    def test_corresponds_to_links_versions_of_one_act(self):
-        ai = Provision.objects.get(version__act__slug="ai-law", version__code="2025-11-17", eid="art_21")
-        ai_draft = Provision.objects.get(
-            version__act__slug="ai-law", version__code="draft-2025-01", eid="art_3"
-        )
-        code = Provision.objects.get(version__act__slug="criminal-code", eid="art_190")
+    def test_corresponds_to_links_versions_of_one_act(self, sample):
+        ai = sample.p["adopted:art_21"]
+        ai_draft = sample.p["draft:unk_prohibited_practices__item_d"]  # not linked yet
+        code = sample.p["criminal:art_190"]
         ProvisionLink(source=ai_draft, target=ai, kind=LinkKind.CORRESPONDS_TO).full_clean()
         with pytest.raises(ValidationError):
             ProvisionLink(source=ai, target=code, kind=LinkKind.CORRESPONDS_TO).full_clean()
 
-    def test_obligations_by_risk_level(self):
+    def test_obligations_by_risk_level(self, sample):
         high_only = set(
             Obligation.objects.filter(applies_to_minimal_risk=False).values_list("slug", flat=True)
         )
-        assert {"high-risk-state-grade-security", "trusted-list-audit-high-risk"} <= high_only
-        assert "high-risk-state-grade-security" in Obligation.objects.for_risk_level("high").values_list(
+        assert "t-high-risk-security" in high_only and "t-machine-readable-marking" not in high_only
+        assert "t-high-risk-security" in Obligation.objects.for_risk_level("high").values_list(
             "slug", flat=True
         )
-        assert "high-risk-state-grade-security" not in Obligation.objects.for_risk_level(
+        assert "t-high-risk-security" not in Obligation.objects.for_risk_level(
             "minimal"
         ).values_list("slug", flat=True)
+        assert "t-machine-readable-marking" in Obligation.objects.for_risk_level("minimal").values_list(
+            "slug", flat=True
+        )

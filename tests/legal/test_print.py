@@ -1,4 +1,6 @@
-""""Print this act": /acts/<slug>/<version>/print.pdf, read back with pypdf (real knowledge base)."""
+# ruff: noqa: F811 (pytest fixtures imported from tests/legal/factories.py)
+""""Print this act": /acts/<slug>/<version>/print.pdf, read back with pypdf (the factories'
+AI-law-shaped sample)."""
 
 import re
 
@@ -8,15 +10,28 @@ from django.utils import timezone
 from legal import act_print
 from legal.models import OfficialText, Provision
 from tests.compliance.report_helpers import json_attachment, reader, text_of, xmp_of
+from tests.legal.factories import (
+    fixed_today,  # noqa: F401 (autouse fixture)
+    make_provision,
+    sample,  # noqa: F401 (fixture)
+)
 from tests.pdf_subsetters import font_subsetter  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.django_db
 
-URL = "/acts/ai-law/2025-11-17/print.pdf"
+URL = "/acts/t-ai-law/2025-11-17/print.pdf"
+
+
+@pytest.fixture(autouse=True)
+def _act(sample):
+    """The sample's AI law, with an article after the two the tests print."""
+    make_provision(sample.adopted, "art_18", "article", "18", parent=sample.p["adopted:chp_3"],
+                   title_ru="Статья после выбранных")
+    return sample
 
 
 def ai_law_provision(eid: str) -> Provision:
-    return Provision.objects.get(version__act__slug="ai-law", version__code="2025-11-17", eid=eid)
+    return Provision.objects.get(version__act__slug="t-ai-law", version__code="2025-11-17", eid=eid)
 
 
 def flat(text: str) -> str:
@@ -36,10 +51,10 @@ def test_selected_articles_with_everything_under_them(client):
     data = json_attachment(pdf, "provisions.json")
     eids = [item["eid"] for item in data["provisions"]]
     assert eids[0] == "art_17" and "art_21" in eids
-    assert "art_17__para_3__subpara_6" in eids and "art_21__para_2" in eids
+    assert "art_17__para_3__subpara_1" in eids and "art_21__para_2" in eids
     assert not any(eid.startswith("art_18") for eid in eids)
     expected = list(
-        Provision.objects.filter(version__act__slug="ai-law", version__code="2025-11-17", eid__in=eids)
+        Provision.objects.filter(version__act__slug="t-ai-law", version__code="2025-11-17", eid__in=eids)
         .order_by("order")
         .values_list("eid", flat=True)
     )
@@ -48,7 +63,7 @@ def test_selected_articles_with_everything_under_them(client):
 
     text = flat(text_of(pdf))
     assert "Статья 17. Правовой режим систем искусственного интеллекта" in text
-    assert "Статья 21. Обеспечение прозрачности использования систем искусственного интеллекта" in text
+    assert "Статья 21. Прозрачность систем ИИ" in text
     assert "Статья 18." not in text
     assert "НЕОФИЦИАЛЬНОЕ ИЗЛОЖЕНИЕ KZAI — НЕ ТЕКСТ АКТА" in text
     assert "проверено по тексту акта" in text  # confidence
@@ -79,7 +94,13 @@ def test_official_text_is_printed_instead_of_the_summary_with_its_source(client)
     assert "unofficial_summary" not in record
 
 
-def test_kazakh_print_has_kazakh_interface_and_marks_russian_fallbacks(client):
+def test_kazakh_print_has_kazakh_interface_and_marks_russian_fallbacks(client, sample):
+    sample.ai_law.title_kk = "Жасанды интеллект туралы"
+    sample.ai_law.save()
+    article = sample.p["adopted:art_17"]
+    article.title_kk = "Жасанды интеллект жүйелерінің құқықтық режимі"
+    article.our_translations = ["title_kk"]
+    article.save()
     pdf = get_pdf(client, "?eids=art_17&lang=kk")
     text = flat(text_of(pdf))
     assert "Жасанды интеллект туралы" in text
@@ -108,7 +129,7 @@ def test_bad_selection_is_a_400_with_a_message(client, query, message):
 
 
 def test_unknown_version_is_a_404(client):
-    assert client.get("/acts/ai-law/1999-01-01/print.pdf").status_code == 404
+    assert client.get("/acts/t-ai-law/1999-01-01/print.pdf").status_code == 404
 
 
 def test_rendering_too_slow_is_a_503_with_a_message(client, settings):
@@ -133,14 +154,14 @@ def test_without_pango_the_pdf_is_a_503_that_says_what_to_install_and_check_warn
 def test_selection_takes_the_same_queries_for_one_or_many_articles(django_assert_num_queries):
     # version, the chosen units, the units under them, their official texts
     with django_assert_num_queries(4):
-        one = act_print.select("ai-law", "2025-11-17", ["art_17"])
+        one = act_print.select("t-ai-law", "2025-11-17", ["art_17"])
     with django_assert_num_queries(4):
-        many = act_print.select("ai-law", "2025-11-17", ["art_1", "art_17", "art_21", "art_22", "art_23"])
+        many = act_print.select("t-ai-law", "2025-11-17", ["art_1", "art_17", "art_21"])
     with django_assert_num_queries(3):
-        whole = act_print.select("ai-law", "2025-11-17", [])
+        whole = act_print.select("t-ai-law", "2025-11-17", [])
     assert len(one.provisions) < len(many.provisions) < len(whole.provisions)
 
 
 def test_version_page_links_to_its_pdf(client):
-    body = client.get("/acts/ai-law/2025-11-17/").content.decode()
+    body = client.get("/acts/t-ai-law/2025-11-17/").content.decode()
     assert f'href="{URL}"' in body

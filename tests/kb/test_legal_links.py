@@ -1,6 +1,6 @@
 """Citations in rendered text become links; quick cite (/cite/); the glossary; hover definitions.
 
-Uses the knowledge base the test database is loaded with (tests/conftest.py)."""
+Uses the knowledge base the test database is loaded with (tests/kb/conftest.py)."""
 
 import re
 from urllib.parse import parse_qs, urlsplit

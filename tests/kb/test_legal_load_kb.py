@@ -50,7 +50,7 @@ def load(path=DEFAULT_PATH, verbosity=1) -> str:
 
 
 def uncite_in_questionnaires(eid: str) -> None:
-    """Questionnaires cite many AI-law units, and a cited unit is kept (test_kb_upgrade.py):
+    """Questionnaires cite many AI-law units, and a cited unit is kept (test_legal_kb_upgrade.py):
     tests of removal take the citations away first."""
     provision = Provision.objects.get(version__act__slug="ai-law", version__code="2025-11-17", eid=eid)
     provision.rules.clear()

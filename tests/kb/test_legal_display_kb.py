@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def kb(db):
-    """The knowledge base from fixtures/kb.json (tests/conftest.py loads it for the session)."""
+    """The knowledge base from fixtures/kb.json (tests/kb/conftest.py loads it for the session)."""
     if not ActVersion.objects.filter(act__slug="ai-law", code="2025-11-17").exists():
         call_command("load_kb", verbosity=0)
 

@@ -18,7 +18,7 @@ from django.conf import settings
 
 from tests.site_map import make_workspace, site_map
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CATALOGUES = ("locale", "kzai/locale", "compliance/locale", "kzai/pdf/locale")
 LANGUAGES = ("kk", "en")
 READ_ATTRIBUTES = {"title", "placeholder", "aria-label", "alt"}
