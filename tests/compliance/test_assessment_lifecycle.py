@@ -17,13 +17,14 @@ from compliance.models import (
     AssessmentFinal,
     Finding,
     Organization,
-    Questionnaire,
 )
+from tests.compliance.factories import make_questionnaire
 
 pytestmark = pytest.mark.django_db
 
-#: The required questions of the main questionnaire, answered for a minimal system that
-#: only uses AI (no owner duties, no media, no personal data, no training).
+#: The required questions of the main questionnaire (tests/compliance/factories.py), answered
+#: for a minimal system that only uses AI (no owner duties, no media, no personal data, no
+#: training).
 MINIMAL = {
     "org_roles": ["user"],
     "deployment_mode": "closed",
@@ -64,7 +65,7 @@ def system():
 
 @pytest.fixture
 def questionnaire():
-    return Questionnaire.objects.current(assessments.MAIN_QUESTIONNAIRE)
+    return make_questionnaire()
 
 
 @pytest.fixture
