@@ -79,6 +79,7 @@ QUESTIONS = {
     "personal_data": [
         ("processes_pd", "yes_no"),
         ("pd_basis", "single", ["consent", "law", "none"], {"eq": ["processes_pd", True]}),
+        ("pd_purpose", "yes_no", [], {"eq": ["processes_pd", True]}),
     ],
     "training": [
         ("trains_models", "yes_no"),
@@ -127,8 +128,9 @@ RULES = {
         "medium", "real_people", True,
         obligations=["t-machine-readable-marking"], duty_holders=["owner", "user"],
     ),
-    "pd_without_basis": finding(
-        "high", "pd_basis", "none", provisions=[], context_act="t-personal-data-law"
+    "banned_unlawful_personal_data": finding(
+        "prohibited", "pd_basis", "none", provisions=[], context_act="t-personal-data-law",
+        practices=["t-unlawful-personal-data-processing"], duty_holders=["owner", "holder"],
     ),
     "no_risk_management": finding("medium", "risk_process", False, provisions=[ART_17]),
     "ai_works_copyright": finding("info", "claims_copyright", True, provisions=[ART_17]),
@@ -177,7 +179,7 @@ def make_case(organization, slug, **fields) -> CaseRecord:
 
 def make_law() -> None:
     """The sample law (tests/legal/factories.py), once per test, plus what the questionnaire
-    names: duty holders, a practice, a personal data law, and a criminal liability of the
+    names: duty holders, practices, a personal data law, and a criminal liability of the
     marking duty next to its administrative one (which reaches owners and holders)."""
     if Act.objects.filter(slug=LAW).exists():
         return
@@ -185,6 +187,7 @@ def make_law() -> None:
     make_holder("developer", "разработчик", "developer", order=0)
     holder = make_holder("holder", "владелец", "holder", order=3)
     make_practice("t-emotion-recognition-without-consent", name_ru="Распознавание эмоций без согласия")
+    make_practice("t-unlawful-personal-data-processing", name_ru="Незаконная обработка персональных данных")
     make_act(
         "t-personal-data-law", number="94-V", adopted=datetime.date(2013, 5, 21),
         title_ru="О персональных данных и их защите", title_en="On Personal Data and Their Protection",
@@ -202,7 +205,7 @@ def law_provision(eid: str) -> Provision:
 
 def questionnaire_definition(slug=assessments.MAIN_QUESTIONNAIRE, version=QUESTIONNAIRE_VERSION) -> dict:
     """A questionnaire in the loader's format: eight sections, follow-up questions shown only
-    for some answers, risk and autonomy rules, and findings of every severity class."""
+    for some answers, risk and autonomy rules, and findings from prohibited to info."""
     sections = []
     for section, rows in QUESTIONS.items():
         questions = [_question(*row) for row in rows]

@@ -236,7 +236,7 @@ def test_questionnaire_definition(client, questionnaire):  # noqa: F811
     assert sections["system"]["context_act"] == "t-ai-law"
     assert sections["personal_data"]["context_act"] == "t-personal-data-law"
     assert rules["risk_high"]["context_act"] == "t-ai-law"
-    assert rules["pd_without_basis"]["context_act"] == "t-personal-data-law"
+    assert rules["banned_unlawful_personal_data"]["context_act"] == "t-personal-data-law"
     assert questionnaire.pk in [q["id"] for q in client.get(api("questionnaire-list")).json()["results"]]
 
 
