@@ -1,13 +1,40 @@
-"""Reading kzai PDFs back in tests (pypdf), and a local HTTP server that counts requests."""
+"""Reading kzai PDFs back in tests (pypdf), downloading them as a member, and a local HTTP
+server that counts requests."""
 
 from __future__ import annotations
 
 import io
 import json
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
+from django.urls import reverse
 from pypdf import PdfReader
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def report_url(assessment, lang=None):
+    url = reverse("compliance:assessment_report", args=[assessment.pk])
+    return f"{url}?lang={lang}" if lang else url
+
+
+def download(client, assessment, lang=None) -> bytes:
+    response = client.get(report_url(assessment, lang))
+    assert response.status_code == 200, response.content[:300]
+    assert response["Content-Type"] == "application/pdf"
+    return response.content
+
+
+@pytest.fixture
+def owner_client(client, case):
+    """The client, logged in as the owner of the report fixtures' `case`."""
+    client.force_login(case.owner)
+    return client
 
 
 def reader(pdf: bytes) -> PdfReader:

@@ -52,10 +52,10 @@ def test_whole_assessment_through_the_api_matches_the_browser(client, ws, questi
     assert findings["preview"] is False and findings["content_hash"]
     assert {f["rule"]: f["severity"] for f in findings["findings"]} == DEEPFAKE_FINDINGS
     cited = {f"{c['act']}/{c['eid']}" for f in findings["findings"] for c in f["citations"]}
-    assert "ai-law/art_21__para_2" in cited
+    assert "t-ai-law/art_21__para_2" in cited
     liable = {f"{e['act']}/{e['eid']}": e for f in findings["findings"] for e in f["liability"]}
-    assert liable["admin-code/art_641-1__para_1__subpara_1"]["reach"] == ["owner", "holder"]
-    assert findings["summary"]["prohibited"][0]["slug"] == "unlabelled-synthetic-content"
+    assert liable["t-admin-code/art_641-1"]["reach"] == ["owner", "holder"]
+    assert findings["summary"]["prohibited"][0]["slug"] == "t-unlabelled-synthetic-content"
 
     # the browser, answering the same through its own pages, finds the same
     browser = assessments.start_assessment(
@@ -158,7 +158,7 @@ def test_lists_are_scoped_to_the_callers_organisations(client, ws, questionnaire
     problem_of(client.get(api("assessment-detail", theirs.pk)), 404)
 
 
-def test_ai_system_create_update_and_errors(client, ws):  # noqa: F811
+def test_ai_system_create_update_and_errors(client, ws, questionnaire):  # noqa: F811
     log_in(client, ws, "lawyer")
     body = {"organization": "acme", "name": "Чат-бот", "roles": ["owner"], "deployment_mode": "open"}
     response = client.post(api("ai-system-list"), body, content_type="application/json")
@@ -193,7 +193,7 @@ def test_case_create_with_provisions_and_filters(client, ws):  # noqa: F811
         "title_ru": "Ролик без маркировки",
         "confidence": "unverified",
         "provisions": [
-            {"act": "ai-law", "version": "2025-11-17", "eid": "art_21__para_2", "relation": "violated"}
+            {"act": "t-ai-law", "version": "2025-11-17", "eid": "art_21__para_2", "relation": "violated"}
         ],
     }
     response = client.post(api("case-list"), body, content_type="application/json")
@@ -204,14 +204,14 @@ def test_case_create_with_provisions_and_filters(client, ws):  # noqa: F811
     assert record.organization == ws.org
     bad = {
         **body,
-        "provisions": [{"act": "ai-law", "version": "2025-11-17", "eid": "art_999", "relation": "cited"}],
+        "provisions": [{"act": "t-ai-law", "version": "2025-11-17", "eid": "art_999", "relation": "cited"}],
     }
     assert (
         "provisions"
         in problem_of(client.post(api("case-list"), bad, content_type="application/json"), 400)["errors"]
     )
     found = client.get(
-        api("case-list"), {"act": "ai-law", "provision": "art_21", "date_from": "2026-02-01"}
+        api("case-list"), {"act": "t-ai-law", "provision": "art_21", "date_from": "2026-02-01"}
     ).json()
     assert created["slug"] in {row["slug"] for row in found["results"]}
     problem_of(client.get(api("case-list"), {"kind": "rumour"}), 400)
@@ -233,12 +233,12 @@ def test_questionnaire_definition(client, questionnaire):  # noqa: F811
     assert "art_21__para_2" in {p["eid"] for p in rules["synthetic_no_machine_mark"]["provisions"]}
     assert body["sections"][0]["questions"][0] == "org_roles"
     # where references naming no act («п. 1 ст. 7») point: the questionnaire's act unless overridden
-    assert body["context_act"] == "ai-law"
+    assert body["context_act"] == "t-ai-law"
     sections = {section["code"]: section for section in body["sections"]}
-    assert sections["system"]["context_act"] == "ai-law"
-    assert sections["personal_data"]["context_act"] == "personal-data-law"
-    assert rules["risk_high"]["context_act"] == "ai-law"
-    assert rules["biometric_without_basis"]["context_act"] == "personal-data-law"
+    assert sections["system"]["context_act"] == "t-ai-law"
+    assert sections["personal_data"]["context_act"] == "t-personal-data-law"
+    assert rules["risk_high"]["context_act"] == "t-ai-law"
+    assert rules["banned_unlawful_personal_data"]["context_act"] == "t-personal-data-law"
     assert questionnaire.pk in [q["id"] for q in client.get(api("questionnaire-list")).json()["results"]]
 
 
@@ -275,7 +275,7 @@ def test_query_counts_are_constant(client, ws, questionnaire, django_assert_num_
     assert Assessment.objects.count() == 3
 
 
-def test_starting_through_the_api_records_the_organisations_category(client, ws):  # noqa: F811
+def test_starting_through_the_api_records_the_organisations_category(client, ws, questionnaire):  # noqa: F811
     log_in(client, ws, "lawyer")
     bad = client.post(
         api("assessment-list"), {"ai_system": ws.system.pk, "organization_category": "huge"},

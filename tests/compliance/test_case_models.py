@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 
 from compliance.models import CaseProvision, CaseRecord, Organization
 from legal.models import Provision
-from tests.compliance.workspace import make_case
+from tests.compliance.factories import make_case, make_law
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +63,8 @@ def test_clean_refuses_reserved_slug_missing_title_and_private_kb_record():
 
 def test_a_provision_is_linked_once_per_relation_and_a_cited_provision_cannot_be_deleted():
     record = make_case(None, "linked")
-    provision = Provision.objects.get(version__act__slug="criminal-code", eid="art_190")
+    make_law()
+    provision = Provision.objects.get(version__act__slug="t-criminal-code", eid="art_190")
     CaseProvision.objects.create(case=record, provision=provision, relation="charged")
     CaseProvision.objects.create(case=record, provision=provision, relation="cited")
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -86,8 +87,9 @@ def test_visible_to_and_date_filters(django_user_model):
     theirs = make_case(Organization.objects.create(slug="t", name="T"), "theirs")
     user = django_user_model.objects.create_user("u")
     Membership.objects.create(organization=org, user=user, role="viewer")
+    public = make_case(None, "public", origin="kb")
     visible = set(CaseRecord.objects.visible_to(user).values_list("slug", flat=True))
-    assert "mine" in visible and "theirs" not in visible and len(visible) == 31
+    assert visible == {mine.slug, public.slug}
     assert set(CaseRecord.objects.visible_to(AnonymousUser()).values_list("slug", flat=True)).isdisjoint(
         {mine.slug, theirs.slug}
     )

@@ -12,7 +12,7 @@ from django.urls import reverse
 from compliance.models import AnswerEvent
 from compliance.services import assessments
 
-from .factories import make_ai_system, make_member, make_organization, make_questionnaire
+from .factories import make_ai_system, make_member, make_organization, make_tiny_questionnaire
 
 #: `uses_pd` becomes false, which hides `pd_basis`: its answer is not stored.
 INPUT = {"uses_pd": False, "pd_basis": "consent"}
@@ -21,9 +21,9 @@ INPUT = {"uses_pd": False, "pd_basis": "consent"}
 @pytest.fixture
 def setting(db):
     organization = make_organization()
-    lawyer = make_member(organization)
+    lawyer = make_member(organization, "t-lawyer", role="lawyer")
     system = make_ai_system(organization)
-    questionnaire = make_questionnaire()
+    questionnaire = make_tiny_questionnaire()
 
     def draft():
         assessment = assessments.start_assessment(system, questionnaire, by=lawyer)

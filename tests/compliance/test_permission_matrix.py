@@ -27,7 +27,8 @@ def records(ws, questionnaire):  # noqa: F811
     final = assessments.start_assessment(ws.system, questionnaire, by=ws.users["owner"])
     assessments.save_answers(final, DEEPFAKE_SERVICE, by=ws.users["owner"])
     final = assessments.finalize(final, by=ws.users["owner"])
-    return {"draft": draft, "final": final, "system": ws.system, "case": ws.case}
+    return {"draft": draft, "final": final, "system": ws.system, "case": ws.case,
+            "public_case": ws.public_case}
 
 
 # (method, url name, url args, expected by who) — web pages
@@ -110,7 +111,7 @@ ENDPOINTS = [
     (
         "get",
         "case-detail",
-        lambda r: ["kz-2025-11-17-ai-law-signed"],
+        lambda r: [r["public_case"].slug],
         None,
         dict(anonymous=200, viewer=200, lawyer=200, owner=200, outsider=200),
     ),

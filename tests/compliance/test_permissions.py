@@ -10,6 +10,7 @@ from django.urls import reverse
 from compliance.access import SESSION_KEY
 from compliance.models import AISystem, CaseRecord
 from compliance.services.assessments import start_assessment
+from tests.compliance.factories import make_questionnaire
 from tests.compliance.workspace import WHO, log_in, ws  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,7 @@ PAGES = [
     ("case_edit", lambda w: [w.case.slug], dict(viewer=403, lawyer=200, owner=200, outsider=404)),
     ("case_delete", lambda w: [w.case.slug], dict(viewer=403, lawyer=200, owner=200, outsider=404)),
     # public records are edited in the admin only
-    ("case_edit", lambda w: ["kz-2025-11-17-ai-law-signed"],
+    ("case_edit", lambda w: [w.public_case.slug],
      dict(viewer=404, lawyer=404, owner=404, outsider=404)),
 ]
 
@@ -80,6 +81,7 @@ def test_post_delete_ai_system(client, ws, who, status):  # noqa: F811
 
 
 def test_a_system_with_assessments_is_kept_with_a_message_not_a_500(client, ws):  # noqa: F811
+    make_questionnaire()
     start_assessment(ws.system, by=ws.users["lawyer"])
     response = log_in(client, ws, "owner").post(
         reverse("compliance:ai_system_delete", args=[ws.system.pk]), follow=True

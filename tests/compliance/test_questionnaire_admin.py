@@ -3,8 +3,9 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from compliance.models import AISystem, Organization, Questionnaire
+from compliance.models import AISystem, Organization
 from compliance.services import assessments
+from tests.compliance.factories import make_questionnaire
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +18,7 @@ def admin_client(client):
 
 
 def test_published_questionnaire_is_read_only(admin_client):
-    questionnaire = Questionnaire.objects.current(assessments.MAIN_QUESTIONNAIRE)
+    questionnaire = make_questionnaire()
     page = admin_client.get(f"/admin/compliance/questionnaire/{questionnaire.pk}/change/")
     assert page.status_code == 200
     assert b'name="_save"' not in page.content
@@ -29,6 +30,7 @@ def test_published_questionnaire_is_read_only(admin_client):
 
 def test_assessment_is_shown_not_changed(admin_client):
     user = get_user_model().objects.get(username="root")
+    make_questionnaire()
     organization = Organization.objects.create(slug="acme", name="Acme")
     system = AISystem.objects.create(organization=organization, name="Бот", roles=["owner"])
     assessment = assessments.start_assessment(system, by=user)

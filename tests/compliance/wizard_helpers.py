@@ -1,10 +1,12 @@
 """Shared by the wizard, API and permission tests: a deepfake video service's answers to the
-main questionnaire (every required question answered), split in two halves by section."""
+main questionnaire (every required question answered; the real one and the small one of
+tests/compliance/factories.py share these questions), split in two halves by section."""
 
 import pytest
 
 from compliance.models import Questionnaire
 from compliance.services import assessments
+from tests.compliance.factories import make_questionnaire
 
 DEEPFAKE_SERVICE = {
     # system
@@ -67,4 +69,5 @@ def split(answers: dict) -> tuple[dict, dict]:
 
 @pytest.fixture
 def questionnaire(db):
-    return Questionnaire.objects.current(assessments.MAIN_QUESTIONNAIRE)
+    """The small questionnaire of tests/compliance/factories.py, published as the main one."""
+    return make_questionnaire()

@@ -1,19 +1,25 @@
 """Fixtures for the workspace tests: two organisations, a user of each role, and records.
 
 `ws.org` ("acme") has an owner, a lawyer and a viewer; `ws.outsider` owns `ws.other`.
-Each organisation has an AI system and a private case record. Import the fixtures you
+Each organisation has an AI system and a private case record, next to a public one; acme's
+record cites п. 2 ст. 21 of the AI law. Import the fixtures you
 use into the test module (`from tests.compliance.workspace import ws  # noqa: F401`).
 """
 
-import datetime
 from dataclasses import dataclass
 
 import pytest
 
-from compliance.models import AISystem, CaseProvision, CaseRecord, Membership, Organization
+from compliance.models import AISystem, CaseProvision, CaseRecord, Organization
 from legal.models import Provision
+from tests.compliance.factories import (
+    law_provision,
+    make_ai_system,
+    make_case,
+    make_member,
+    make_organization,
+)
 
-PASSWORD = "correct horse battery staple"
 WHO = ("anonymous", "viewer", "lawyer", "owner", "outsider")
 
 
@@ -26,44 +32,32 @@ class Workspace:
     other_system: AISystem
     case: CaseRecord
     other_case: CaseRecord
-
-
-def make_case(organization, slug, **fields) -> CaseRecord:
-    values = {
-        "kind": "incident",
-        "technique": "deepfake_video",
-        "date": datetime.date(2026, 2, 10),
-        "title_ru": f"Запись {slug}",
-        "body_ru": "Проверить маркировку по п. 2 ст. 21 Закона об ИИ.",
-        "confidence": "unverified",
-        **fields,
-    }
-    return CaseRecord.objects.create(organization=organization, slug=slug, **values)
+    public_case: CaseRecord
 
 
 @pytest.fixture
-def ws(db, django_user_model, settings) -> Workspace:
+def ws(db, settings) -> Workspace:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    org = Organization.objects.create(slug="acme", name="ТОО «Акме»")
-    other = Organization.objects.create(slug="globex", name="АО «Глобекс»")
-    users = {}
-    for role in ("owner", "lawyer", "viewer"):
-        users[role] = django_user_model.objects.create_user(f"acme-{role}", password=PASSWORD)
-        Membership.objects.create(organization=org, user=users[role], role=role)
-    users["outsider"] = django_user_model.objects.create_user("globex-owner", password=PASSWORD)
-    Membership.objects.create(organization=other, user=users["outsider"], role="owner")
-    system = AISystem.objects.create(organization=org, name="Генератор роликов", roles=["developer"])
-    other_system = AISystem.objects.create(organization=other, name="Скоринг Глобекс", roles=["owner"])
+    org = make_organization("acme", "ТОО «Акме»")
+    other = make_organization("globex", "АО «Глобекс»")
+    users = {role: make_member(org, f"acme-{role}", role) for role in ("owner", "lawyer", "viewer")}
+    users["outsider"] = make_member(other, "globex-owner", "owner")
+    system = make_ai_system(org, "Генератор роликов", roles=["developer"])
+    other_system = make_ai_system(other, "Скоринг Глобекс", roles=["owner"])
     case = make_case(org, "acme-complaint")
-    CaseProvision.objects.create(
-        case=case,
-        provision=Provision.objects.get(
-            version__act__slug="ai-law", version__code="2025-11-17", eid="art_21__para_2"
-        ),
-        relation="relevant",
-    )
+    CaseProvision.objects.create(case=case, provision=ai_law_21_2(), relation="relevant")
     other_case = make_case(other, "globex-review", title_ru="Внутренняя проверка Глобекс")
-    return Workspace(org, other, users, system, other_system, case, other_case)
+    public_case = make_case(None, "t-public-case", origin="kb", title_ru="Публичная запись kzai")
+    return Workspace(org, other, users, system, other_system, case, other_case, public_case)
+
+
+def ai_law_21_2() -> Provision:
+    """П. 2 ст. 21 of the AI law: the real one where the knowledge base is loaded (tests/kb),
+    else the sample law's, built without the real acts whose names it shares."""
+    real = Provision.objects.filter(
+        version__act__slug="ai-law", version__code="2025-11-17", eid="art_21__para_2"
+    ).first()
+    return real or law_provision("art_21__para_2")
 
 
 def log_in(client, ws: Workspace, who: str):

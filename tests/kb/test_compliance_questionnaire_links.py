@@ -6,10 +6,11 @@ import re
 import pytest
 from django.urls import reverse
 
+from compliance.models import Questionnaire
 from compliance.services import assessments
 from kzai.i18n import LANGUAGE_CODES
 from legal.citations import extract_citations
-from tests.compliance.wizard_helpers import DEEPFAKE_SERVICE, questionnaire  # noqa: F401
+from tests.compliance.wizard_helpers import DEEPFAKE_SERVICE
 from tests.compliance.workspace import log_in, ws  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +70,12 @@ def test_a_reference_naming_no_act_points_into_an_act_its_rule_cites(questionnai
             if citation.act not in cited:
                 wrong.append((where, citation.text, citation.act))
     assert checked > 50 and wrong == []
+
+
+@pytest.fixture
+def questionnaire(db):
+    """The real main questionnaire (the one of fixtures/questionnaires)."""
+    return Questionnaire.objects.current(assessments.MAIN_QUESTIONNAIRE)
 
 
 @pytest.fixture
