@@ -8,7 +8,7 @@ SQLite file var/kzai.sqlite3). The knowledge base must be loaded first:
     python manage.py migrate && python manage.py load_kb
 
 The text is the knowledge base's own summaries (ru, kk, en) with citations mixed in: the
-standard citation of provisions (legal.citation_format), short and relative forms, lists,
+standard citation of provisions (legal.citations.formatter), short and relative forms, lists,
 ranges, unknown acts and numbers that are not citations. It is measured twice: as one
 document, and paragraph by paragraph (a call per provision-sized text, the usual use).
 """
@@ -27,8 +27,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from legal.citation_format import format_citation  # noqa: E402
-from legal.citations import extract_citations, invalidate_citation_cache  # noqa: E402
+from legal.citations import extract_citations, format_citation, invalidate_citation_cache  # noqa: E402
 from legal.models import Provision  # noqa: E402
 
 EXTRA = [

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext
 
 from legal import linking, panels, selectors
-from legal.citation_format import format_citation
+from legal.citations import format_citation
 from legal.models import RiskLevel
 from legal.view_helpers import InvalidFilter, bad_request, fine_table, obligation_filter, takes_as_of
 

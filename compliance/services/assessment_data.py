@@ -13,7 +13,7 @@ from compliance.models import SEVERITY_RANK, Answer, Assessment, Question, Quest
 from compliance.services import liability
 from compliance.services.definition import Definition, Evaluation, evaluate
 from kzai.i18n import LANGUAGE_CODES, values_of
-from legal.citation_format import format_citation
+from legal.citations import format_citation
 from legal.models import DutyHolder, Provision
 
 DATA_FORMAT = 2

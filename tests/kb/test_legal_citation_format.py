@@ -2,7 +2,7 @@
 
 import pytest
 
-from legal.citation_format import format_citation
+from legal.citations import format_citation
 from legal.models import Provision
 
 pytestmark = pytest.mark.django_db

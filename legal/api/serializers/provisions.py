@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from kzai.i18n import values_of
-from legal.citation_format import format_citation
+from legal.citations import format_citation
 from legal.models import Act, ActVersion, FineSchedule, OffenderCategory, Provision, Term
 
 from .. import frbr

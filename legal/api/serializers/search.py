@@ -106,7 +106,6 @@ class ResolvedSerializer(serializers.Serializer):
 
 
 def citation_data(citation, request) -> dict:
-    code, _sep, reason = citation.reason.partition(":")
     api_path = None
     if citation.in_kb:
         api_path = (
@@ -123,9 +122,9 @@ def citation_data(citation, request) -> dict:
         "act": citation.act,
         "version": citation.version,
         "eid": citation.eid,
-        "reason_code": code or None,
-        "reason": reason.strip() or None,
-        "url": absolute(request, citation.url) if citation.in_kb and citation.url else None,
+        "reason_code": citation.reason_code or None,
+        "reason": citation.detail or None,
+        "url": absolute(request, citation.permalink) if citation.in_kb and citation.permalink else None,
         "api_url": absolute(request, api_path) if api_path else None,
-        "official_url": citation.url if citation.resolved and not citation.in_kb else None,
+        "official_url": citation.official_url if citation.resolved and not citation.in_kb else None,
     }
