@@ -5,7 +5,7 @@ is `{as_of, found, truncated, counts, citations}`; errors are problem+json (400,
 """
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
@@ -22,11 +22,7 @@ from .views import LegalView
 @extend_schema(
     tags=["resolve"],
     request={"application/json": CheckBody, "multipart/form-data": CheckBody},
-    responses={
-        200: CheckResultSerializer,
-        400: OpenApiResponse(description="No text, a bad date, or a file that is not UTF-8 text or .docx."),
-        413: OpenApiResponse(description="The text is over 100 KB (or the file over 500 KB)."),
-    },
+    responses={200: CheckResultSerializer},
 )
 class Check(LegalView):
     """Every citation in a text with its verdict on a date: in force, not yet in force,
@@ -37,7 +33,8 @@ class Check(LegalView):
     cache_responses = False
     parser_classes = [JSONParser, MultiPartParser]
     error_responses = {
-        "413": "The text is over 100 KB.",
+        "400": "No text, a bad date or language, or a file that is not UTF-8 text or a .docx.",
+        "413": "The text is over 100 KB (or the file over 500 KB).",
         "415": "Send application/json or multipart/form-data.",
     }
     request_body_required = True

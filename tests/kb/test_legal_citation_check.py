@@ -19,7 +19,9 @@ def test_a_memo_with_an_invented_article_a_real_one_and_an_unknown_act():
     )
     found = {c.citation.text: c for c in check_text(memo, AS_OF, language="ru").citations}
     # The Criminal Code is held in part: a missing article may exist, kzai cannot tell.
-    invented = Verdict.NOT_HELD if Act.objects.get(slug="criminal-code").partial else Verdict.NO_SUCH_PROVISION
+    invented = (
+        Verdict.NOT_HELD if Act.objects.get(slug="criminal-code").partial else Verdict.NO_SUCH_PROVISION
+    )
     assert found["ст. 999 УК РК"].verdict == invented
     real = found["ч. 2 ст. 21 Закона об ИИ"]
     assert real.verdict == Verdict.IN_FORCE and real.citation.eid == "art_21__para_2"
