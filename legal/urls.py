@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views, views_cite, views_print, views_search
+from . import views, views_check, views_cite, views_print, views_search
 
 
 class EidConverter:
@@ -27,6 +27,7 @@ urlpatterns = [
     path("acts/<slug:slug>/<slug:version>/print.pdf", views_print.act_print_pdf, name="version_pdf"),
     path("acts/<slug:slug>/<slug:version>/<eid:eid>/", views.provision_detail, name="provision"),
     path("cite/", views_cite.cite, name="cite"),
+    path("check/", views_check.check, name="check"),
     path("search/", views_search.search_page, name="search"),
     path("practices/", views.practice_list, name="practices"),
     path("practices/<slug:slug>/", views.practice_detail, name="practice"),

@@ -4,7 +4,7 @@ from django.urls import path
 
 from legal.urls import EidConverter  # noqa: F401 (registers the `eid` converter)
 
-from . import views
+from . import views, views_check
 
 urlpatterns = [
     path("acts/", views.ActList.as_view(), name="act-list"),
@@ -25,4 +25,5 @@ urlpatterns = [
     path("obligations/<slug:slug>/", views.ObligationDetail.as_view(), name="obligation-detail"),
     path("search/", views.Search.as_view(), name="search"),
     path("resolve/", views.Resolve.as_view(), name="resolve"),
+    path("check/", views_check.Check.as_view(), name="check"),
 ]

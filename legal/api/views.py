@@ -312,7 +312,10 @@ class Search(LegalView):
     responses={200: s.ResolvedSerializer, 413: OpenApiResponse(description="The text is over 100 KB.")},
 )
 class Resolve(LegalView):
-    """Every legal citation in a text, resolved to act, version and eid, or with the reason it is not."""
+    """Every legal citation in a text, resolved to act, version and eid, or with the reason it is not.
+
+    At most MAX_CITATIONS in a response (`truncated` says when more were found): a 100 KB text
+    of ranges («ст. 1–200 …») expands to tens of thousands of citations, megabytes of JSON."""
 
     throttle_classes = [AnonThrottle, UserThrottle, ResolveAnonThrottle]
     pagination_class = None
@@ -320,6 +323,7 @@ class Resolve(LegalView):
     error_responses = {"413": "The text is over 100 KB.", "415": "Send application/json or text/plain."}
     request_body_required = True
     MAX_BYTES = 100 * 1024
+    MAX_CITATIONS = 250
 
     @property
     def query_serializer_class(self):
@@ -359,10 +363,13 @@ class Resolve(LegalView):
             text, act=act, provision_eid=context.get("provision"), version=context.get("version"), as_of=on
         )
         request = self.request
+        kept = found[: self.MAX_CITATIONS]
         return Response(
             {
                 "as_of": on,
-                "count": len(found),
-                "citations": [s.citation_data(c, request) for c in found],
+                "count": len(kept),
+                "found": len(found),
+                "truncated": len(found) > len(kept),
+                "citations": [s.citation_data(c, request) for c in kept],
             }
         )

@@ -101,7 +101,9 @@ class CitationSerializer(serializers.Serializer):
 
 class ResolvedSerializer(serializers.Serializer):
     as_of = serializers.DateField()
-    count = serializers.IntegerField()
+    count = serializers.IntegerField(help_text="Citations in this response (at most 250).")
+    found = serializers.IntegerField(help_text="Citations found in the text.")
+    truncated = serializers.BooleanField(help_text="More than 250 found: only the first 250 are listed.")
     citations = CitationSerializer(many=True)
 
 
