@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from legal.citations.kazakh import KK_UNIT_TRIGGER
 from legal.citations.text import WS_RE, normalize, skip_ws, token_key
 from legal.citations.vocabulary import (
     KIND_ABBREVIATIONS,
@@ -109,7 +110,7 @@ class Catalogue:
             r"|art|paragraph|para|sub|point|item|part|chapter|ch\.)"
             r"|(?P<rel>настоящ|осы\s|this\s)"
             r"|(?P<kk>\d+(?:-\d+)?\)?(?:(?:\s*,\s*|\s+(?:және|мен|бен|пен|немесе)\s+|\s*–\s*|\s+-\s+)"
-            rf"\d+(?:-\d+)?\)?){{0,{MAX_ITEMS}}}\s*-?\s*(?:ба[пб]|тармақ|тармағ|бөлі[кг]|тарау))"
+            rf"\d+(?:-\d+)?\)?){{0,{MAX_ITEMS}}}\s*-?\s*(?:{KK_UNIT_TRIGGER}))"
             rf"|(?P<act>{act_roots})"
             r")"
         )
@@ -201,13 +202,13 @@ def act_names(act) -> list[str]:
         number = act.number
         for title, template in (
             (act.title_ru, [f"{ru} {{t}}", f"{ru} № {number} {{t}}"]),
-            (act.title_kk, [f"{{t}} {kk}", f"№ {number} {{t}} {kk}"]),
+            (act.title_kk, [f"{{t}} {kk}", f"№ {number} {{t}} {kk}", f"{{t}} № {number} {kk}"]),
             (act.title_en, [f"{en} {{t}}", f"{en} No. {number} {{t}}"]),
         ):
             if title:
                 names += [t.format(t=title) for t in (template if number else template[:1])]
         if number:
-            names += [f"{ru} № {number}", f"{en} No. {number}"]
+            names += [f"{ru} № {number}", f"№ {number} {kk}", f"{en} No. {number}"]
         if act.title_ru and act.kind in KIND_ABBREVIATIONS:
             names.append(f"{KIND_ABBREVIATIONS[act.kind]} {act.title_ru}")
     return [n for n in names if n and n.strip()]

@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from legal.citations.kazakh import KK_PLURAL_RE, KK_UNIT_RE, kk_unit
 from legal.citations.text import skip_ws
 from legal.citations.vocabulary import (
     EN_OF_RE,
     ITEM_RE,
-    KK_PLURAL_RE,
-    KK_UNIT_RE,
     LIST_SEP,
     MAX_ITEMS,
     MAX_RANGE,
@@ -174,17 +173,10 @@ def parse_kk_chain(low: str, pos: int) -> tuple[list[Group], int, str] | None:
         word = m.group()
         if KK_PLURAL_RE.match(word):  # «143-145-баптары» is a range, «73-3-бабы» a number
             items, j, err = _parse_items(low, i, "kk", True)
-        if word.startswith(("бап", "баб")):
-            unit = "art"
-        elif word.startswith("тарау"):
-            unit = "chp"
-        elif word.startswith("бөлі"):
-            unit = "part"
-        elif word.startswith("тармақша") or low[items[-1].end - 1] == ")":
-            unit = "subpara"  # «6) тармақшасы» in a law, «3) тармағы» (a point) in a code
-        else:
-            unit = "para"
+        unit = kk_unit(word, low[items[-1].end - 1] == ")", {g.unit for g in groups})
         if groups and (unit in {g.unit for g in groups} or RANK[unit] > RANK[groups[-1].unit]):
+            if word == "б." and unit == "art":  # «190-б. 2-б.»: бап or бөлік? Never guess.
+                error, end = error or f"«{low[pos : m.end()]}»: «б.» twice", m.end()
             break
         groups.append(Group(unit, items))
         error = error or err

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from legal.citations.catalogue import Catalogue
 from legal.citations.chains import Group, parse_kk_chain, parse_unit_chain
+from legal.citations.kazakh import opening_quote
 from legal.citations.text import skip_ws
 from legal.citations.vocabulary import (
     CONNECT_RE,
@@ -149,6 +150,7 @@ def _act_ref(catalogue: Catalogue, low: str, text: str, pos: int) -> Ref | None:
         return None
     slugs, end = found
     end = _extend_act(catalogue, low, pos, end, slugs)
+    pos = opening_quote(low, pos, end)  # «"Жасанды интеллект туралы" Заңы»: the title first
     ref = Ref(pos, end, "kk", mode="act", slugs=slugs, act_text=text[pos:end])
     if _mark_foreign(low, text, ref, pos):
         end = ref.end

@@ -11,6 +11,8 @@ import threading
 
 import snowballstemmer
 
+from legal.citations.kazakh import KK_LETTERS, KK_SUFFIX_SET, fix_lookalikes, kk_strip
+
 _REPLACEMENTS = (
     ("ё", "е"),
     *((dash, "-") for dash in "\u2010\u2011"),  # hyphens: part of a number (73-3)
@@ -20,6 +22,7 @@ _REPLACEMENTS = (
 
 
 def normalize(text: str) -> str:
+    text = fix_lookalikes(text)  # «Заңның» typed with a Latin «i»
     low = text.lower()
     if len(low) != len(text):  # a few characters lowercase to two (İ → i̇): keep those as they are
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
@@ -34,18 +37,6 @@ def normalize(text: str) -> str:
 # are; Russian words by their Snowball stem; English words by the English stem; Kazakh words
 # (with a Kazakh letter) without their case and possessive endings.
 
-_KK_LETTERS = frozenset("әғқңөұүһі")
-_KK_SUFFIXES = tuple(
-    sorted(
-        (
-            "ның нің дың дің тың тің нан нен дан ден тан тен мен бен пен ға ге қа ке на не "
-            "да де та те ны ні ды ді ты ті сы сі ы і"
-        ).split(),
-        key=len,
-        reverse=True,
-    )
-)
-_KK_SUFFIX_SET = frozenset(_KK_SUFFIXES)
 _LATIN_RE = re.compile(r"^[a-z'’-]+$")
 _stemmers = threading.local()
 _KEY_CACHE: dict[str, str] = {}
@@ -60,17 +51,6 @@ def _stemmer(language: str):
     return stemmer
 
 
-def _kk_strip(word: str) -> str:
-    for _ in range(3):
-        for suffix in _KK_SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                word = word[: -len(suffix)]
-                break
-        else:
-            break
-    return word
-
-
 def _compute_key(token: str) -> str:
     low = normalize(token)
     if any(ch.isdigit() for ch in low):
@@ -79,12 +59,12 @@ def _compute_key(token: str) -> str:
         return low  # an abbreviation: УК, КоАП, ЗРК, ҚК, PDL
     if "-" in low:
         head, _, tail = low.rpartition("-")
-        if head and tail in _KK_SUFFIX_SET:  # ҚК-нің, КоАП-тың
+        if head and tail in KK_SUFFIX_SET:  # ҚК-нің, КоАП-тың
             return _compute_key(token[: len(head)])
     if _LATIN_RE.match(low):
         return _stemmer("english").stemWord(low)
-    if _KK_LETTERS.intersection(low):
-        return _kk_strip(low)
+    if KK_LETTERS.intersection(low):
+        return kk_strip(low)
     return _stemmer("russian").stemWord(low)
 
 

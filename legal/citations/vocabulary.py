@@ -62,7 +62,8 @@ EN_UNKNOWN_ACT_RE = re.compile(
     r"(?:law|code|act|constitution|decree|regulation|directive|convention|treaty|order)(?!\w)"
 )
 KK_UNKNOWN_ACT_RE = re.compile(
-    r"(?:(?:[^\W\d_][\w-]*\s+){1,4}туралы\s+)?(?:заң|кодекс|жарлы|қаулы|конституция)\w*\s*\Z"
+    r"(?:(?:[^\W\d_][\w-]*\s+){1,4}туралы\s+|[^\W\d_][\w-]*\s+(?=кодекс))?"
+    r"(?:заң|кодекс|жарлы|қаулы|конституция)\w*\s*\Z"
 )
 UNKNOWN_TITLE_RE = re.compile(r"\s*(?:«[^»\n]{1,200}»|\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”)")
 UNKNOWN_WORDS_RE = re.compile(  # «Закона о пчеловодстве»: a few words of the title, if any
@@ -92,8 +93,6 @@ UNIT_RE = re.compile(
     re.X,
 )
 PART_AFTER_NUMBER_RE = re.compile(r"(?P<ru_part>ч\.)(?=\s?\d)")
-KK_UNIT_RE = re.compile(r"(?:ба[пб]|тармақша|тармақ|тармағ|бөлі[кг]|тарау)\w*")
-KK_PLURAL_RE = re.compile(r"(?:ба[пб]|тармақша|тармақ|тармағ|бөлі[кг]|тарау)(?:лар|лер|тар|тер|дар|дер)")
 RANK = {"sub": 1, "subpara": 1, "pt": 2, "part": 2, "para": 2, "art": 4, "chp": 5}
 ORDER = {"chp": 0, "art": 1, "para": 2, "subpara": 3}
 
