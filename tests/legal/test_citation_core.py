@@ -228,7 +228,7 @@ def test_the_core_reads_no_database():
     graph = grimp.build_graph("legal", "kzai", "compliance", include_external_packages=True, cache_dir=None)
     core = [
         f"legal.citations.{name}"
-        for name in ("types", "text", "vocabulary", "catalogue", "chains", "parser", "resolver")
+        for name in ("types", "text", "kazakh", "vocabulary", "catalogue", "chains", "parser", "resolver")
     ]
     for module in core:
         for importer in {module, *graph.find_upstream_modules(module)}:
