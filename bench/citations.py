@@ -10,12 +10,15 @@ SQLite file var/kzai.sqlite3). The knowledge base must be loaded first:
 The text is the knowledge base's own summaries (ru, kk, en) with citations mixed in: the
 standard citation of provisions (legal.citations.formatter), short and relative forms, lists,
 ranges, unknown acts and numbers that are not citations. It is measured twice: as one
-document, and paragraph by paragraph (a call per provision-sized text, the usual use).
+document, and paragraph by paragraph (a call per provision-sized text, the usual use), each
+against the floor on the same texts; and cold (the catalogue rebuilt). Exits non-zero
+when a target is missed (docs/performance.md).
 """
 
 import argparse
 import os
 import random
+import re
 import sys
 import time
 from pathlib import Path
@@ -28,6 +31,7 @@ import django  # noqa: E402
 django.setup()
 
 from legal.citations import extract_citations, format_citation, invalidate_citation_cache  # noqa: E402
+from legal.citations.catalogue_db import get_catalogue  # noqa: E402
 from legal.models import Provision  # noqa: E402
 
 EXTRA = [
@@ -83,6 +87,45 @@ def build_corpus(target_bytes: int, seed: int = 7) -> list[str]:
     return paragraphs
 
 
+# Speed targets are ratios against a floor measured in the same run (docs/performance.md):
+# the floor is a plain lowercase + `re.finditer` pass of a simple article regex over the
+# same text. The target of 5 MB/s warm was set where that floor runs at ~80 MB/s (CPU time,
+# the 2-core development VM): the engine may take at most 16× the floor's time. Compared in
+# CPU time: on a shared machine the wall clock of two runs taken apart varies with the load.
+# Cold: the catalogue in ≤ 0.5 s.
+FLOOR_RE = re.compile(r"(?<!\w)(?:ст\.|стать[а-я]*)\s*(\d+)")
+MAX_RATIO = 16.0
+MAX_COLD_SECONDS = 0.5
+
+
+def floor_pass(texts: list[str]) -> int:
+    return sum(1 for text in texts for _ in FLOOR_RE.finditer(text.lower()))
+
+
+def best_of(run, repeat: int) -> tuple[float, float, int]:
+    """(best wall seconds, best CPU seconds, what the run returned)."""
+    wall = cpu = float("inf")
+    found = 0
+    for _ in range(repeat):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        found = run()
+        wall = min(wall, time.perf_counter() - started)
+        cpu = min(cpu, time.process_time() - started_cpu)
+    return wall, cpu, found
+
+
+def cold_build(repeat: int) -> float:
+    """The catalogue (from_database, act names, trie, trigger regex) after the cache is
+    dropped: what the first extraction after a change of the knowledge base pays."""
+    best = float("inf")
+    for _ in range(repeat):
+        invalidate_citation_cache()
+        started = time.perf_counter()
+        get_catalogue()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=float, default=2.0, help="size of the text in MB (default 2)")
@@ -94,30 +137,33 @@ def main() -> None:
     megabytes = len(document.encode()) / 1_000_000
     print(f"text: {megabytes:.2f} MB, {len(document):,} characters, {len(paragraphs):,} paragraphs")
 
-    invalidate_citation_cache()
+    cold = cold_build(args.repeat)
+    print(f"cold: catalogue built in {cold * 1000:.1f} ms (target ≤ {MAX_COLD_SECONDS * 1000:.0f} ms)")
     started = time.perf_counter()
-    extract_citations("ст. 1 УК")  # builds the grammar and loads the eids
-    print(f"grammar built in {(time.perf_counter() - started) * 1000:.1f} ms")
+    extract_citations(document)  # warm-up: the URLconf import (permalinks), stems, versions
+    print(f"first extraction of the document (warm-up): {time.perf_counter() - started:.2f} s")
 
-    results = {}
-    for label, run in (
-        ("one document", lambda: len(extract_citations(document))),
-        ("per paragraph", lambda: sum(len(extract_citations(p)) for p in paragraphs)),
-    ):
-        wall = cpu = None
-        found = 0
-        for _ in range(args.repeat):
-            started, started_cpu = time.perf_counter(), time.process_time()
-            found = run()
-            elapsed, elapsed_cpu = time.perf_counter() - started, time.process_time() - started_cpu
-            wall = elapsed if wall is None else min(wall, elapsed)
-            cpu = elapsed_cpu if cpu is None else min(cpu, elapsed_cpu)
-        results[label] = megabytes / wall
+    missed = [] if cold <= MAX_COLD_SECONDS else ["cold"]
+    for label, texts in (("one document", [document]), ("per paragraph", paragraphs)):
+
+        def engine(texts=texts):
+            return sum(len(extract_citations(t)) for t in texts)
+
+        wall, cpu, found = best_of(engine, args.repeat)
+        floor_wall, floor_cpu, floor_found = best_of(lambda texts=texts: floor_pass(texts), args.repeat)
+        ratio = cpu / floor_cpu
         print(
             f"{label:>14}: {found:,} citations in {wall:.2f} s — {megabytes / wall:.2f} MB/s "
-            f"(CPU time {cpu:.2f} s — {megabytes / cpu:.2f} MB/s)"
+            f"(CPU {megabytes / cpu:.2f} MB/s); floor: {floor_found:,} articles, "
+            f"{megabytes / floor_wall:.1f} MB/s "
+            f"(CPU {megabytes / floor_cpu:.1f} MB/s); engine/floor CPU {ratio:.1f}× (wall "
+            f"{wall / floor_wall:.1f}×; target ≤ {MAX_RATIO:.0f}×)"
         )
-    print(f"throughput: {min(results.values()):.2f} MB/s (wall clock, the slower of the two)")
+        if ratio > MAX_RATIO:
+            missed.append(label)
+    if missed:
+        sys.exit(f"targets missed: {', '.join(missed)}")
+    print("targets met")
 
 
 if __name__ == "__main__":

@@ -84,5 +84,7 @@ WS_RE = re.compile(r"\s*")
 
 def skip_ws(low: str, i: int) -> int:
     if i < len(low) and low[i].isspace():
-        return WS_RE.match(low, i).end()
+        i += 1  # one space is the usual case: no regular expression for it (a hot path)
+        if i < len(low) and low[i].isspace():
+            return WS_RE.match(low, i).end()
     return i
