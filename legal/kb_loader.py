@@ -124,6 +124,7 @@ class Loader:
                 "kind": data["kind"],
                 "numbering": data["numbering"],
                 "number": data["number"],
+                "numbering_group": data.get("numbering_group", ""),
                 "adopted": iso_date(data["adopted"]),
                 **langs("title", data["title"]),
                 **langs("short_name", data["short_name"]),

@@ -39,13 +39,24 @@ def extract_citations(
     provision_eid: str | None = None,
     version: str | None = None,
     as_of: datetime.date | None = None,
+    jurisdiction: str = "kz",
 ) -> list[Citation]:
     """Every citation in `text`, in order, lists and ranges expanded, resolved against the
     knowledge base.
 
     `act`, `provision_eid` and `version` say where the text sits (for «настоящей статьи»,
     «настоящего Закона» and a bare «ст. 21»); `as_of` (default today) picks the version of
-    each act: the one in force that day, else the latest adopted one."""
+    each act: the one in force that day, else the latest adopted one. `jurisdiction` (default
+    "kz") is the state the text is about: in another («ru»), «УК» or «Гражданского кодекса»
+    is that state's act (`unknown_act`) unless the reference says Kazakhstan."""
     if not text or not isinstance(text, str):
         return []
-    return extract(get_catalogue(), text, act=act, provision_eid=provision_eid, version=version, as_of=as_of)
+    return extract(
+        get_catalogue(),
+        text,
+        act=act,
+        provision_eid=provision_eid,
+        version=version,
+        as_of=as_of,
+        jurisdiction=jurisdiction,
+    )

@@ -54,6 +54,8 @@ class ActRecord:
     number: str
     official_url: str | None
     versions: list[VersionRecord]
+    adopted: datetime.date | None = None  # «от 22 июля 1959 года» that differs: another act
+    numbering_group: str = ""  # acts in several parts numbered as one (the Civil Code's two parts)
     picked: dict = field(default_factory=dict, repr=False)  # (as_of, code) → version
 
     @property
@@ -109,11 +111,16 @@ class Catalogue:
             r"(?P<unit>ст\.|ст(?=\s*\d)|стст\.|стат|подп|пп|пункт|п\.|част|ч\.|глав|гл\."
             r"|art|paragraph|para|sub|point|item|part|chapter|ch\.)"
             r"|(?P<rel>настоящ|осы\s|this\s)"
+            r"|(?P<ordnum>\d+(?:-\d+)?-[а-я]{1,3}\s+(?:стат|част|пункт|подпункт|глав))"
             r"|(?P<kk>\d+(?:-\d+)?\)?(?:(?:\s*,\s*|\s+(?:және|мен|бен|пен|немесе)\s+|\s*–\s*|\s+-\s+)"
             rf"\d+(?:-\d+)?\)?){{0,{MAX_ITEMS}}}\s*-?\s*(?:{KK_UNIT_TRIGGER}))"
             rf"|(?P<act>{act_roots})"
             r")"
         )
+        self.groups: dict[str, list[ActRecord]] = {}  # numbering group → its acts
+        for act in self.acts.values():
+            if act.numbering_group:
+                self.groups.setdefault(act.numbering_group, []).append(act)
         self.urls: dict[tuple, str] = {}  # the permalinks the resolver built (reverse() is slow)
 
     def walk(self, low: str, text: str, pos: int) -> tuple[frozenset, int] | None:
@@ -149,6 +156,16 @@ class Catalogue:
                 act.picked.clear()
             act.picked[key] = self._pick(act, as_of, code)
         return act.picked[key]
+
+    def part_holding(self, act: ActRecord, as_of: datetime.date, eid: str) -> ActRecord | None:
+        """Another part of an act numbered as one (the Civil Code's Special Part for the
+        General Part) whose version that day holds the article of `eid`, or None."""
+        article = eid.split("__")[0]
+        for other in self.groups.get(act.numbering_group, []) if act.numbering_group else []:
+            version = self.version(other, as_of) if other is not act else None
+            if version is not None and article in version.eids:
+                return other
+        return None
 
     def _pick(self, act: ActRecord, as_of: datetime.date, code: str | None) -> VersionRecord | None:
         """The version asked for by code; else the one in force that day; else, none in

@@ -44,6 +44,8 @@ def from_database() -> Catalogue:
                 (act.number or "").lower(),
                 official,
                 by_act.get(act.pk, []),
+                adopted=act.adopted,
+                numbering_group=act.numbering_group,
             )
         )
         names += [(act.slug, name) for name in act_names(act)]

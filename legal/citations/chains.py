@@ -7,7 +7,7 @@ knowledge base; which act a chain belongs to is the parser's business.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from legal.citations.kazakh import KK_PLURAL_RE, KK_UNIT_RE, kk_unit
 from legal.citations.text import skip_ws
@@ -17,6 +17,7 @@ from legal.citations.vocabulary import (
     LIST_SEP,
     MAX_ITEMS,
     MAX_RANGE,
+    ORDINAL_NUMBER_RE,
     ORDINAL_RE,
     ORDINALS,
     PART_AFTER_NUMBER_RE,
@@ -36,6 +37,7 @@ class Item:
     end: int
     nums: list[str]  # more than one for a range
     subs: tuple[str, ...] = ()  # English Article 17(3)(6): ("3", "6")
+    inner: list[Group] = field(default_factory=list)  # «238 (часть первая)»: the article's units
 
 
 @dataclass
@@ -46,7 +48,9 @@ class Group:
     items: list[Item]
 
 
-def _parse_items(low: str, i: int, lang: str, plural: bool) -> tuple[list[Item], int, str]:
+def _parse_items(
+    low: str, i: int, lang: str, plural: bool, articles: bool = False
+) -> tuple[list[Item], int, str]:
     """Numbers after a unit word: 21; 147, 174; 143–145; 2) и 3); второй; 17(3)(6)."""
     items: list[Item] = []
     error = ""
@@ -70,6 +74,8 @@ def _parse_items(low: str, i: int, lang: str, plural: bool) -> tuple[list[Item],
                 nums, end = [f"{a}–{b}"], second[3]
             elif int(b) < int(a) and spaced:
                 second = None  # «ст. 21 — 5 лет»: a dash in the sentence, not a range
+            elif len(b) < len(a) and not plural:
+                nums, end = [f"{a}-{b}"], second[3]  # «ст. 641–1», «641−1»: a dashed number (145–143 is not)
             elif int(b) <= int(a) or int(b) - int(a) > MAX_RANGE:
                 error = error or f"the range {low[start : second[3]]} is not a valid range"
                 nums, end = [f"{a}–{b}"], second[3]
@@ -79,7 +85,8 @@ def _parse_items(low: str, i: int, lang: str, plural: bool) -> tuple[list[Item],
             a, b = num.split("-")
             if int(b) > int(a) and int(b) - int(a) <= MAX_RANGE:  # «ст.ст. 143-145»: a range
                 nums = [str(n) for n in range(int(a), int(b) + 1)]
-        items.append(Item(start, end, nums, subs))
+        inner, end = _inner_units(low, end, lang, articles)
+        items.append(Item(start, end, nums, subs, inner))
         sm = LIST_SEP[lang].match(low, end)
         if sm and len(items) <= MAX_ITEMS and _one_item(low, sm.end(), lang) is not None:
             i = sm.end()
@@ -87,6 +94,28 @@ def _parse_items(low: str, i: int, lang: str, plural: bool) -> tuple[list[Item],
         i = end
         break
     return items, i, error
+
+
+_INNER_OPEN_RE = re.compile(r"\s*\(\s*")
+_INNER_CLOSE_RE = re.compile(r"\s*\)")
+
+
+def _inner_units(low: str, end: int, lang: str, articles: bool) -> tuple[list[Group], int]:
+    """«238 (часть первая)», «239 (части первая и вторая)»: an article's units in brackets
+    after its number (outermost first), and where the brackets end."""
+    m = _INNER_OPEN_RE.match(low, end) if articles else None
+    parsed = parse_unit_chain(low, m.end()) if m else None
+    if parsed is None:
+        return [], end
+    groups, j, glang, error = parsed
+    if error or glang != lang or any(RANK[g.unit] >= RANK["art"] for g in groups):
+        return [], end
+    close = _INNER_CLOSE_RE.match(low, j)
+    if close is None and low[j - 1 : j] == ")":  # «(п. 1)»: the bracket closes, it is no «1)»
+        for item in groups[-1].items:
+            item.end -= item.end == j
+        return groups, j
+    return (groups, close.end()) if close else ([], end)
 
 
 def _one_item(low: str, i: int, lang: str) -> tuple[str, tuple[str, ...], int, int] | None:
@@ -112,10 +141,18 @@ def parse_unit_chain(low: str, pos: int) -> tuple[list[Group], int, str, str] | 
     lang = None
     outer_first = False  # «ст. 190 ч. 2 п. 1 УК РК»: the article first, as court papers write it
     i, end, error = pos, pos, ""
+    comma_at: tuple[int, int] | None = None  # «статьёй 194, частью 2»: where a comma joined units
     while True:
         m = UNIT_RE.match(low, i)
         if not m and groups and lang == "ru":
             m = PART_AFTER_NUMBER_RE.match(low, i)  # «ст. 190 ч. 2»: «ч.» after the number
+        if not m and groups and lang == "ru" and _full_words(low, pos, groups):
+            comma = _COMMA_UNIT_RE.match(low, i)
+            m = UNIT_RE.match(low, comma.end()) if comma else None
+            if m and m.group().endswith("."):
+                m = None  # whole words only: «ст. 147, п. 2» stays two references
+            if m and comma_at is None:
+                comma_at = (len(groups), end)
         if not m:
             break
         glang, unit = m.lastgroup.split("_", 1)
@@ -131,7 +168,8 @@ def parse_unit_chain(low: str, pos: int) -> tuple[list[Group], int, str, str] | 
             RANK[unit] > RANK[groups[-1].unit] if outer_first else RANK[unit] < RANK[groups[-1].unit]
         ):
             break
-        items, j, err = _parse_items(low, skip_ws(low, m.end()), glang, plural)
+        articles = unit == "art" and glang == "ru"
+        items, j, err = _parse_items(low, skip_ws(low, m.end()), glang, plural, articles)
         if not items:
             break
         lang = glang
@@ -147,6 +185,10 @@ def parse_unit_chain(low: str, pos: int) -> tuple[list[Group], int, str, str] | 
         i = skip_ws(low, end)
     if not groups:
         return None
+    if comma_at and (len(groups) == comma_at[0] or UNIT_RE.match(low, skip_ws(low, end))):
+        # «статьёй 194, частью 2 статьи 195»: the comma began another reference
+        del groups[comma_at[0] :]
+        end = comma_at[1]
     if lang == "en" and any(g.unit == "part" for g in groups):
         for g in groups:  # «paragraph 3) of part 1»: with a part named, a paragraph is the «1)» unit
             if g.unit == "para":
@@ -154,6 +196,35 @@ def parse_unit_chain(low: str, pos: int) -> tuple[list[Group], int, str, str] | 
     if not outer_first:
         groups.reverse()
     return groups, end, lang, error
+
+
+_COMMA_UNIT_RE = re.compile(r",\s*")
+
+
+def _full_words(low: str, pos: int, groups: list[Group]) -> bool:
+    """The chain opened with a whole word for a single article («статьёй 194», not «ст. 194»)."""
+    return len(groups) >= 1 and groups[0].unit == "art" and not UNIT_RE.match(low, pos).group().endswith(".")
+
+
+def parse_ordinal_chain(low: str, pos: int) -> tuple[list[Group], int] | None:
+    """«190-й статьи», «2-й части 190-й статьи»: numbers with an ordinal ending before
+    their unit words, innermost first. Returns (groups outermost first, end)."""
+    groups: list[Group] = []
+    i, end = pos, pos
+    while m := ORDINAL_NUMBER_RE.match(low, i):
+        unit_m = UNIT_RE.match(low, m.end())
+        if unit_m is None or not unit_m.lastgroup.startswith("ru_") or unit_m.group().endswith("."):
+            break
+        unit = unit_m.lastgroup.split("_", 1)[1].removesuffix("pl")
+        if groups and RANK[unit] <= RANK[groups[-1].unit]:
+            break
+        groups.append(Group(unit, [Item(m.start("num"), m.end("num"), [m.group("num")])]))
+        end = unit_m.end()
+        i = skip_ws(low, end)
+    if not groups:
+        return None
+    groups.reverse()
+    return groups, end
 
 
 def parse_kk_chain(low: str, pos: int) -> tuple[list[Group], int, str] | None:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from legal.citations import forms, identity
 from legal.citations.catalogue import Catalogue
-from legal.citations.chains import Group, parse_kk_chain, parse_unit_chain
+from legal.citations.chains import Group, parse_kk_chain, parse_ordinal_chain, parse_unit_chain
 from legal.citations.kazakh import opening_quote
 from legal.citations.text import skip_ws
 from legal.citations.vocabulary import (
@@ -23,6 +24,7 @@ from legal.citations.vocabulary import (
     MAX_SKIPS,
     NUMBER_SIGN_RE,
     OPENERS,
+    QUOTED_TITLE_RE,
     RU_REL_RE,
     RU_UNKNOWN_ACT_RE,
     TRAIL_RE,
@@ -35,7 +37,7 @@ from legal.citations.vocabulary import (
 def parse(catalogue: Catalogue, low: str, text: str) -> list[Ref]:
     """The references in `text` (`low` is its normalised copy), in order, with the act
     shared along lists («ст. 147 и ст. 174 УК»)."""
-    refs = _scan(catalogue, low, text)
+    refs = forms.reread(_scan(catalogue, low, text), low, text)
     _share_acts(refs, low)
     return refs
 
@@ -54,6 +56,8 @@ class Ref:
     act_text: str = ""
     error: str = ""
     act_first: bool = False  # «ҚК 147-бабы», «Criminal Code art. 147»: its act is its own
+    mismatch: str = ""  # the date or number given is not the named act's (legal.citations.identity)
+    title: str = ""  # «статья 143 «Защита чести…» ГК»: the article's title quoted in the reference
 
 
 def _scan(catalogue: Catalogue, low: str, text: str) -> list[Ref]:
@@ -71,6 +75,8 @@ def _scan(catalogue: Catalogue, low: str, text: str) -> list[Ref]:
             ref = _rel_ref(catalogue, low, text, pos)
         elif kind == "kk":
             ref = _kk_ref(low, text, pos, refs)
+        elif kind == "ordnum":
+            ref = _ordinal_ref(catalogue, low, text, pos)
         if ref is None and kind in ("unit", "act"):
             ref = _act_ref(catalogue, low, text, pos)
         if ref is not None:
@@ -87,6 +93,16 @@ def _unit_ref(catalogue: Catalogue, low: str, text: str, pos: int) -> Ref | None
     _fix_trailing_paren(low, pos, groups)
     end = max(item.end for g in groups for item in g.items) if groups else end
     ref = Ref(pos, end, lang, groups, error=error)
+    _parse_act_after(catalogue, low, text, ref)
+    return ref
+
+
+def _ordinal_ref(catalogue: Catalogue, low: str, text: str, pos: int) -> Ref | None:
+    parsed = parse_ordinal_chain(low, pos)
+    if parsed is None:
+        return None
+    groups, end = parsed
+    ref = Ref(pos, end, "ru", groups)
     _parse_act_after(catalogue, low, text, ref)
     return ref
 
@@ -150,8 +166,9 @@ def _act_ref(catalogue: Catalogue, low: str, text: str, pos: int) -> Ref | None:
         return None
     slugs, end = found
     end = _extend_act(catalogue, low, pos, end, slugs)
+    slugs, end, mismatch = identity.check(catalogue, low, pos, end, slugs)
     pos = opening_quote(low, pos, end)  # «"Жасанды интеллект туралы" Заңы»: the title first
-    ref = Ref(pos, end, "kk", mode="act", slugs=slugs, act_text=text[pos:end])
+    ref = Ref(pos, end, "kk", mode="act", slugs=slugs, act_text=text[pos:end], mismatch=mismatch)
     if _mark_foreign(low, text, ref, pos):
         end = ref.end
     k = skip_ws(low, end)
@@ -215,7 +232,23 @@ def _open_paren_before(low: str, pos: int) -> bool:
 
 
 def _parse_act_after(catalogue: Catalogue, low: str, text: str, ref: Ref) -> None:
-    """What follows a Russian or English chain: an act, «настоящей статьи», «of this Law»."""
+    """What follows a Russian or English chain: an act, «настоящей статьи», «of this Law»;
+    or the article's quoted title and then one of those («статья 143 «…» ГК РК»)."""
+    _parse_act_directly_after(catalogue, low, text, ref)
+    title = QUOTED_TITLE_RE.match(low, ref.end) if ref.mode == "none" else None
+    if title is None:
+        return
+    end = ref.end
+    ref.end = title.end()
+    _parse_act_directly_after(catalogue, low, text, ref)
+    if ref.mode == "none":
+        ref.end = end
+    else:
+        group = next(g for g in ("title", "title2", "title3") if title.group(g) is not None)
+        ref.title = text[title.start(group) : title.end(group)].strip()
+
+
+def _parse_act_directly_after(catalogue: Catalogue, low: str, text: str, ref: Ref) -> None:
     k = skip_ws(low, ref.end)
     if ref.lang == "en":
         of = EN_OF_RE.match(low, ref.end)
@@ -231,8 +264,9 @@ def _parse_act_after(catalogue: Catalogue, low: str, text: str, ref: Ref) -> Non
     found = catalogue.walk(low, text, k)
     if found:
         slugs, end = found
+        end = _extend_act(catalogue, low, k, end, slugs)
+        slugs, ref.end, ref.mismatch = identity.check(catalogue, low, k, end, slugs)
         ref.mode, ref.slugs = "act", slugs
-        ref.end = _extend_act(catalogue, low, k, end, slugs)
         ref.act_text = text[k : ref.end]
         _mark_foreign(low, text, ref, k)
         return

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from legal.citations.catalogue import ActRecord, Catalogue, VersionRecord
 from legal.citations.chains import Group
+from legal.citations.identity import says_kazakhstan
 from legal.citations.parser import Ref, parse
 from legal.citations.text import normalize
 from legal.citations.types import Citation
@@ -29,9 +30,12 @@ def extract(
     provision_eid: str | None = None,
     version: str | None = None,
     as_of: datetime.date | None = None,
+    jurisdiction: str = "kz",
 ) -> list[Citation]:
     """Every citation in `text` read against `catalogue` (`legal.citations.extract_citations`
-    on the knowledge base's catalogue): parse, then resolve each reference in the context."""
+    on the knowledge base's catalogue): parse, then resolve each reference in the context.
+    `jurisdiction` is the state the text is about: in another one, an act's generic name
+    («УК», «Гражданского кодекса») is not ours unless the reference says Kazakhstan."""
     if not text or not isinstance(text, str):
         return []
     low = normalize(text)
@@ -39,6 +43,7 @@ def extract(
     if not refs:
         return []
     ctx = Context(catalogue, act, provision_eid, version, as_of)
+    ctx.jurisdiction = (jurisdiction or "kz").lower()
     citations: list[Citation] = []
     for ref in refs:
         citations.extend(resolve(ref, text, ctx))
@@ -67,6 +72,7 @@ class Context:
         self.catalogue = catalogue
         self.act_slug, self.provision_eid, self.version_code = act_slug, provision_eid, version_code
         self._as_of = as_of
+        self.jurisdiction = "kz"
         self._script_prefix: str | None = None
         self.act = catalogue.acts.get(act_slug) if act_slug else None
         self.parts: list[tuple[str, str]] = []
@@ -140,6 +146,11 @@ def resolve(ref: Ref, text: str, ctx: Context) -> list[Citation]:
         act = ctx.catalogue.acts.get(next(iter(ref.slugs)))
         if act is None:
             return _spread(ref, text, "unknown_act", f"«{ref.act_text}» is not in the knowledge base")
+        if ref.mismatch:
+            return _spread(ref, text, "other_act_version", f"«{ref.act_text}»: {ref.mismatch}")
+        if ctx.jurisdiction != "kz" and not says_kazakhstan(act, normalize(ref.act_text)):
+            detail = f"«{ref.act_text}» in a text about {ctx.jurisdiction!r} does not say it is Kazakhstan's"
+            return _spread(ref, text, "unknown_act", detail)
         own = ctx.act is not None and act.slug == ctx.act.slug
         version = ctx.catalogue.version(act, ctx.as_of, ctx.version_code if own else None)
     else:
@@ -189,8 +200,14 @@ def resolve(ref: Ref, text: str, ctx: Context) -> list[Citation]:
     code = version.code if version else None
     eids = version.eids if version else set()
     out: list[Citation] = []
+    named = (act, version, code, eids)
     for (start, end), combo in _expand(ref, levels):
+        act, version, code, eids = named
         eid = _eid(prefix, combo, act, eids) if (prefix or combo) else None
+        if eid and eid not in eids and (part := ctx.catalogue.part_holding(act, ctx.as_of, eid)):
+            act = part  # «статья 917 настоящего Кодекса» in the General Part: the Special Part's
+            version = ctx.catalogue.version(part, ctx.as_of)
+            code, eids = version.code, version.eids
         in_kb = version is not None and (eid is None or eid in eids)
         permalink, reason_code, detail = None, "", ""
         if in_kb:
@@ -217,6 +234,7 @@ def resolve(ref: Ref, text: str, ctx: Context) -> list[Citation]:
                 detail=detail,
                 permalink=permalink,
                 official_url=act.official_url,
+                title=ref.title,
             )
         )
     return out

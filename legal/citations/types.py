@@ -49,6 +49,7 @@ class Citation:
 REASON_MESSAGES = {
     "malformed": gettext_lazy("Ссылка записана с ошибкой и не распознана"),
     "unknown_act": gettext_lazy("Такого акта нет в базе знаний kzai"),
+    "other_act_version": gettext_lazy("Дата или номер акта в ссылке не совпадают с актом базы знаний kzai"),
     "ambiguous_act": gettext_lazy("Название подходит к нескольким актам: уточните акт"),
     "act_not_specified": gettext_lazy("В ссылке не указан акт"),
     "context_mismatch": gettext_lazy("Ссылка не подходит к акту, в тексте которого она стоит"),

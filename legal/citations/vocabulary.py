@@ -53,7 +53,7 @@ OPENERS = {"»": "«", ")": "(", "”": "“", "“": "„"}
 
 # Words of the kind of an act (not act names): they make an unrecognised name an unknown act.
 RU_UNKNOWN_ACT_RE = re.compile(
-    r"(?:[^\W\d_]+(?:ого|его|ой|ей|ых|их)\s+){0,2}"
+    r"(?:[^\W\d_]+(?:-[^\W\d_]+)?(?:ого|его|ой|ей|ых|их)\s+){0,2}"  # «Уголовно-процессуального»
     r"(?:закона|кодекса|конституции|указа|постановления|приказа|регламента|директивы|конвенции"
     r"|договора|соглашения|правил)(?!\w)"
 )
@@ -66,6 +66,10 @@ KK_UNKNOWN_ACT_RE = re.compile(
     r"(?:заң|кодекс|жарлы|қаулы|конституция)\w*\s*\Z"
 )
 UNKNOWN_TITLE_RE = re.compile(r"\s*(?:«[^»\n]{1,200}»|\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”)")
+# An article's title quoted between its number and the act: «статья 143 «Защита чести» ГК».
+QUOTED_TITLE_RE = re.compile(
+    r"\s*(?:«(?P<title>[^»\n]{1,200})»|“(?P<title2>[^”\n]{1,200})”|\"(?P<title3>[^\"\n]{1,200})\")"
+)
 UNKNOWN_WORDS_RE = re.compile(  # «Закона о пчеловодстве»: a few words of the title, if any
     r"\s+(?:о|об|on)((?:\s+(?!(?:и|или|в|на|по|с|к|для|and|or|in)\s)[^\W\d_][\w-]*){1,4})"
 )
@@ -108,6 +112,8 @@ ORDINAL_RE = re.compile(
     r"|(?P<stem2>" + "|".join(s for s in _ORDINAL_STEMS if s != "трет") + r")"
     r"(?:ый|ой|ая|ое|ого|ому|ым|ом|ую|ые|ых|ыми|ою)(?!\w)"
 )
+# «190-й статьи», «в 147-й статье», «641-1-й статьи»: a number with an ordinal ending.
+ORDINAL_NUMBER_RE = re.compile(r"(?P<num>\d+(?:-\d+)?)-(?:й|я|е|ю|го|ого|му|ому|м|ом|ой|ая|ую|ий|ым)\s+")
 LIST_SEP = {
     "ru": re.compile(r"\s*,\s*(?:и\s+|а\s+также\s+)?|\s+(?:и|или|либо|а\s+также)\s+"),
     "en": re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+"),

@@ -46,6 +46,10 @@ class Act(
         _("нумерация частей статьи"), max_length=10, choices=Numbering.choices, default=Numbering.PARAGRAPHS
     )
     number = models.CharField(_("номер"), max_length=40, blank=True)
+    numbering_group = models.SlugField(
+        _("общая нумерация статей"), max_length=60, blank=True,
+        help_text=_("Акты из нескольких частей с одной нумерацией статей (Общая и Особенная части ГК)."),
+    )
     adopted = models.DateField(_("дата принятия"), null=True, blank=True)
     citation_aliases = models.JSONField(_("обозначения в ссылках"), default=list, blank=True)
     adilet_id = models.CharField(_("идентификатор Әділет"), max_length=40, blank=True)

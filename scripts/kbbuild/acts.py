@@ -121,11 +121,15 @@ def build_acts(kb_dir: Path, editorial: dict, problems: Problems) -> list[dict]:
                     slug, "parts" if act["kind"] == "code" else "paragraphs"
                 ),
                 "number": act.get("number") or "",
+                "numbering_group": editorial.get("numbering_groups", {}).get(slug, ""),
                 "adopted": adopted,
                 "title": lang_map(act.get("title"), slug + ".title", problems),
                 "short_name": lang_map(act.get("short_name"), slug + ".short_name", problems),
                 "citation_name": citation_names(act, editorial, problems),
-                "citation_aliases": list(act.get("citation_aliases") or []),
+                "citation_aliases": [
+                    *(act.get("citation_aliases") or []),
+                    *editorial.get("citation_aliases", {}).get(slug, []),
+                ],
                 "adilet_id": act.get("adilet_id") or "",
                 "official_urls": urls(
                     act.get("official_urls"), slug + ".official_urls", ("ru", "kk"), problems
