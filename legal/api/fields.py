@@ -1,6 +1,7 @@
 """Serializer fields for the knowledge base's ru/kk/en content and its links."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -67,3 +68,15 @@ def provision_api_path(slug: str, code: str, eid: str) -> str:
 
 def act_api_path(slug: str) -> str:
     return reverse("api:act-detail", args=[slug])
+
+
+class TextField(serializers.CharField):
+    """A text sent in a JSON body: a JSON string only. DRF's CharField would take `0` or
+    `true` as the text "0" or "True"; the schema says string, so anything else is a 400."""
+
+    default_error_messages = {"invalid": _("Нужна строка текста.")}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)

@@ -8,6 +8,7 @@ from rest_framework import serializers
 
 from kzai.i18n import LANGUAGE_CODES
 from legal import selectors
+from legal.api.fields import TextField
 from legal.models import ProvisionType
 
 
@@ -78,6 +79,6 @@ class ResolveQuery(ResolveContext):
 
 
 class ResolveBody(ResolveContext):
-    text = serializers.CharField(
+    text = TextField(
         max_length=100 * 1024, help_text="The text to read (at most 100 KB).", trim_whitespace=False
     )

@@ -4,7 +4,6 @@ JSON `{text, as_of?, language?}` or multipart with `file` (.txt UTF-8 or .docx);
 is `{as_of, found, truncated, counts, citations}`; errors are problem+json (400, 413, 415).
 """
 
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.parsers import JSONParser, MultiPartParser
@@ -15,13 +14,13 @@ from kzai.api.throttling import AnonThrottle, ResolveAnonThrottle, UserThrottle
 from legal import selectors
 from legal.citation_check import MAX_UPLOAD_BYTES, InputError, check_text, read_upload, too_large_message
 
-from .serializers.check import CheckBody, CheckResultSerializer, check_data
+from .serializers.check import CheckBody, CheckResultSerializer, CheckUpload, check_data
 from .views import LegalView
 
 
 @extend_schema(
     tags=["resolve"],
-    request={"application/json": CheckBody, "multipart/form-data": CheckBody},
+    request={"application/json": CheckBody, "multipart/form-data": CheckUpload},
     responses={200: CheckResultSerializer},
 )
 class Check(LegalView):
@@ -43,17 +42,16 @@ class Check(LegalView):
         length = int(request.META.get("CONTENT_LENGTH") or 0)
         if length > MAX_UPLOAD_BYTES + 4096:
             raise PayloadTooLarge(too_large_message())
-        body = CheckBody(data=request.data)
+        uploading = (request.content_type or "").startswith("multipart/")
+        body = (CheckUpload if uploading else CheckBody)(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
         try:
-            upload = data.get("file")
-            if upload is not None:
+            if uploading:
+                upload = data["file"]
                 text = read_upload(upload.name, upload.read(MAX_UPLOAD_BYTES + 1))
-            elif "text" in data:
-                text = data["text"]
             else:
-                raise serializers.ValidationError({"text": [_("Пришлите текст (`text`) или файл (`file`).")]})
+                text = data["text"]
             result = check_text(
                 text,
                 data.get("as_of") or selectors.today(),

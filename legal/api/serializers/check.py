@@ -7,18 +7,16 @@ from kzai.i18n import LANGUAGE_CODES
 from legal.api.queries import as_of_field
 from legal.citation_check import MAX_BYTES, CheckResult, Verdict
 
-from ..fields import absolute, provision_api_path
+from ..fields import TextField, absolute, provision_api_path
 
 
 class CheckBody(serializers.Serializer):
-    text = serializers.CharField(
-        required=False,
+    """application/json: the text itself."""
+
+    text = TextField(
         max_length=MAX_BYTES,
         trim_whitespace=False,
-        help_text="The memo, brief or answer to check (at most 100 KB); or send `file` as multipart.",
-    )
-    file = serializers.FileField(
-        required=False, help_text="Multipart only: a .txt (UTF-8) or .docx file instead of `text`."
+        help_text="The memo, brief or answer to check (at most 100 KB).",
     )
     as_of = as_of_field()
     language = serializers.ChoiceField(
@@ -26,6 +24,14 @@ class CheckBody(serializers.Serializer):
         required=False,
         help_text="Language of titles, summaries and labels (default: the response language).",
     )
+
+
+class CheckUpload(CheckBody):
+    """multipart/form-data: a file instead of the text (OpenAPI cannot say "one of the two",
+    so each content type has its own required field)."""
+
+    text = None
+    file = serializers.FileField(help_text="A .txt (UTF-8) or .docx file.")
 
 
 class CheckedCitationSerializer(serializers.Serializer):
