@@ -32,7 +32,7 @@ from compliance.models import (
 )
 from compliance.services import questionnaires
 from kzai.i18n import LANGUAGE_CODES
-from legal.fixture_files import langs
+from legal.fixture_files import langs, read_json
 from legal.models import Act, DutyHolder, Obligation, ProhibitedPractice, Provision
 from legal.versions import versions_in_force
 
@@ -45,20 +45,7 @@ class QuestionnaireError(Exception):
 
 
 def read_definitions(paths: list[Path]) -> list[tuple[Path, dict]]:
-    definitions = []
-    for path in paths:
-        try:
-            data = json.loads(Path(path).read_text("utf-8"))
-        except FileNotFoundError as exc:
-            raise QuestionnaireError(f"{path}: no such file") from exc
-        except json.JSONDecodeError as exc:
-            raise QuestionnaireError(
-                f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-            ) from exc
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise QuestionnaireError(f"{path}: not a kzai questionnaire of format {FORMAT}")
-        definitions.append((Path(path), data))
-    return definitions
+    return [(Path(path), read_json(path, "questionnaire", QuestionnaireError, FORMAT)) for path in paths]
 
 
 def definition_files(directory: Path = DEFAULT_DIR) -> list[Path]:

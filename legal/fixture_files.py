@@ -19,18 +19,24 @@ class KnowledgeBaseError(Exception):
     """The fixture cannot be loaded; nothing was changed."""
 
 
-def read_fixture(path: Path = DEFAULT_PATH) -> dict:
+def read_json(
+    path: Path, kind: str, error: type[Exception] = KnowledgeBaseError, version: int = FORMAT
+) -> dict:
+    """A kzai JSON file of format `version` (`kind` names it in messages); `error` with the
+    file, line and column when it is missing, not JSON or not ours."""
     try:
         data = json.loads(Path(path).read_text("utf-8"))
     except FileNotFoundError as exc:
-        raise KnowledgeBaseError(f"{path}: no such file") from exc
+        raise error(f"{path}: no such file") from exc
     except json.JSONDecodeError as exc:
-        raise KnowledgeBaseError(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from exc
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise KnowledgeBaseError(f"{path}: not a kzai knowledge-base fixture of format {FORMAT}")
+        raise error(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+    if not isinstance(data, dict) or data.get("format") != version:
+        raise error(f"{path}: not a kzai {kind} of format {version}")
     return data
+
+
+def read_fixture(path: Path = DEFAULT_PATH) -> dict:
+    return read_json(path, "knowledge-base fixture")
 
 
 def langs(name: str, values: dict | None) -> dict[str, str]:

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -150,6 +150,14 @@ class Provision(
         if parent is None:
             return "", 0
         return (f"{parent.path}/{parent.eid}" if parent.path else parent.eid), parent.depth + 1
+
+    @property
+    def defined_term(self):
+        """The Term this unit defines, or None (after select_related("term"): no query)."""
+        try:
+            return self.term
+        except ObjectDoesNotExist:
+            return None
 
     @property
     def number_established(self) -> bool:

@@ -305,7 +305,7 @@ def _load_hits(rows, match: matching.Match, language: str | None) -> list[Group]
         term = None
         if isinstance(obj, Provision):
             provision = obj
-            term = provision.term if _has_term(provision) else None
+            term = provision.defined_term
             crumbs = [
                 crumb(provision.version.act),
                 crumb(provision.version),
@@ -330,13 +330,6 @@ def text_words(value, count: int) -> str:
     parts = str(value or "").split()
     return " ".join(parts[:count]) + ("…" if len(parts) > count else "")
 
-
-def _has_term(provision: Provision) -> bool:
-    try:
-        provision.term  # noqa: B018 (select_related: no query)
-    except Provision.term.RelatedObjectDoesNotExist:
-        return False
-    return True
 
 
 def _best_entry(entries: list[SearchEntry], stems: set[str], wanted: str) -> text.Marked:

@@ -180,17 +180,10 @@ def provision_page(slug: str, code: str, eid: str) -> ProvisionPage:
         punished=_dedupe(punished + more_punished),
         links_out=links_out,
         links_in=links_in,
-        term=getattr(provision, "term", None) if _has_term(provision) else None,
+        term=provision.defined_term,
         fines=fines,
     )
 
-
-def _has_term(provision: Provision) -> bool:
-    try:
-        provision.term  # noqa: B018 (select_related: no query)
-    except Provision.term.RelatedObjectDoesNotExist:
-        return False
-    return True
 
 
 def _liability(provision: Provision, refs, owner_attr: str):
