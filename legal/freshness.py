@@ -11,6 +11,7 @@ cache (KZAI_CACHE_URL), in every worker.
 
 import datetime
 import threading
+import time
 from collections.abc import Callable, Hashable
 
 from django.apps import apps
@@ -52,6 +53,12 @@ def kb_last_modified():
 
 
 _generation = 0  # bumped by every change this process sees (and by `invalidate()`)
+# The change time as this process last read it: (clock(), value). A memo asks for it on every
+# call (the citation engine once per text linked), and reading the shared cache each time
+# was half the cost of linking a paragraph; another process's change waits LOCAL_SECONDS more.
+LOCAL_SECONDS = 0.5
+clock = time.monotonic
+_read: tuple[float, datetime.datetime] | None = None
 
 
 def invalidate(**kwargs) -> None:
@@ -59,8 +66,9 @@ def invalidate(**kwargs) -> None:
     rebuilds them. The signals call it; call it yourself after changes that send none
     (queryset.update(), bulk_create, raw SQL, a rolled-back transaction that had rebuilt a
     value from rows that are now gone)."""
-    global _generation
+    global _generation, _read
     _generation += 1
+    _read = None
     cache.delete(CACHE_KEY)
 
 
@@ -80,8 +88,13 @@ def connect() -> None:
 
 def stamp() -> tuple:
     """What a value kept per process was built from: this process's invalidations and
-    the knowledge base's change time (which also shows other processes' changes)."""
-    return (_generation, kb_last_modified())
+    the knowledge base's change time (which also shows other processes' changes), read
+    again after LOCAL_SECONDS."""
+    global _read
+    now, read = clock(), _read
+    if read is None or now - read[0] >= LOCAL_SECONDS:
+        read = _read = (now, kb_last_modified())
+    return (_generation, read[1])
 
 
 class KnowledgeBaseMemo:
@@ -90,9 +103,9 @@ class KnowledgeBaseMemo:
     terms, the synonyms, the versions in force on a date).
 
     `get(*key)` builds `build(*key)` once per key and `stamp()`: a change made in this
-    process shows at once, one made in another within CACHE_SECONDS (at once with a shared
-    KZAI_CACHE_URL). At most `size` keys; a value built while the knowledge base changed is
-    returned but not kept.
+    process shows at once, one made in another within CACHE_SECONDS + LOCAL_SECONDS (within
+    LOCAL_SECONDS with a shared KZAI_CACHE_URL). At most `size` keys; a value built while the
+    knowledge base changed is returned but not kept.
     """
 
     def __init__(self, build: Callable, size: int = 64):

@@ -26,10 +26,14 @@ def _test_settings(settings):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: nothing cached from a rolled-back test (the
-    knowledge base's change time, throttle counters, API responses) leaks into the next."""
+    knowledge base's change time, throttle counters, API responses, the values derived from
+    the knowledge base) leaks into the next."""
     from django.core.cache import cache
 
+    from legal import freshness
+
     cache.clear()
+    freshness.invalidate()  # and this process's copy of the change time
 
 
 def _load_knowledge_base():

@@ -17,7 +17,41 @@ pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 2, 1)
 
 
-def test_memo_keeps_a_value_until_the_knowledge_base_changes():
+class Clock:
+    """freshness's clock, moved by hand."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    fake = Clock()
+    monkeypatch.setattr(freshness, "clock", fake)
+    return fake
+
+
+def time_passes(clock, seconds):
+    """Another process's change shows when the shared change time expires (CACHE_SECONDS,
+    emulated by deleting it) and this process reads it again (after LOCAL_SECONDS)."""
+    if seconds >= freshness.CACHE_SECONDS:
+        cache.delete(freshness.CACHE_KEY)
+    clock.now += seconds
+
+
+def test_this_process_reads_the_change_time_again_after_local_seconds(clock):
+    first = freshness.stamp()
+    cache.set(freshness.CACHE_KEY, first[1] + datetime.timedelta(seconds=1))  # another worker's change
+    clock.now += freshness.LOCAL_SECONDS / 2
+    assert freshness.stamp() == first  # trusted for a moment: no cache read per call
+    clock.now += freshness.LOCAL_SECONDS
+    assert freshness.stamp()[1] == first[1] + datetime.timedelta(seconds=1)
+
+
+def test_memo_keeps_a_value_until_the_knowledge_base_changes(clock):
     built = []
     memo = KnowledgeBaseMemo(lambda day: built.append(day) or len(built))
     assert memo.get(DAY) == memo.get(DAY) == 1
@@ -30,7 +64,7 @@ def test_memo_keeps_a_value_until_the_knowledge_base_changes():
     # shows when the cached change time expires (CACHE_SECONDS), emulated by deleting it.
     bulk_create_with_history([Synonym(language="ru", term="фейк", replacements="дипфейк")], Synonym)
     assert memo.get(DAY) == 3
-    cache.delete(freshness.CACHE_KEY)
+    time_passes(clock, freshness.CACHE_SECONDS)
     assert memo.get(DAY) == 4
 
 
@@ -41,7 +75,7 @@ def test_memo_is_bounded():
     assert memo.get(3) is not memo.get(3)  # full: computed, not kept
 
 
-def test_citations_see_a_provision_added_by_another_process(sample):
+def test_citations_see_a_provision_added_by_another_process(sample, clock):
     """The grammar (and its set of eids) is rebuilt when the knowledge base's change time
     moves, not only on this process's own signals."""
     from legal.citations import extract_citations
@@ -57,6 +91,6 @@ def test_citations_see_a_provision_added_by_another_process(sample):
                      path=path, depth=depth, confidence="verified")
     bulk_create_with_history([unit], Provision)  # no signals here: as if another worker saved it
     assert not extract_citations(cite, as_of=DAY)[0].in_kb
-    cache.delete(freshness.CACHE_KEY)  # the cached change time expires
+    time_passes(clock, freshness.CACHE_SECONDS)
     (after,) = extract_citations(cite, as_of=DAY)
     assert after.in_kb and after.eid == "art_99"
