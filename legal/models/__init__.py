@@ -5,8 +5,16 @@ from .common import Confidence, DutyHolder, Origin
 from .fine import FineSchedule, Mrp, OffenderCategory
 from .link import LinkKind, LinkOrigin, ProvisionLink, VersionNote
 from .obligation import Obligation, ObligationProvision, RiskLevel
+from .official import (
+    Amendment,
+    AmendmentAction,
+    EditorialNote,
+    EditorialNoteKind,
+    OfficialDocument,
+    OfficialText,
+)
 from .practice import PracticeProvision, ProhibitedPractice
-from .provision import OfficialText, Provision, ProvisionType, TreeNode, build_tree
+from .provision import Provision, ProvisionType, TreeNode, build_tree
 from .reference import ReferenceRole
 from .search import EntityType, SearchEntry, Synonym
 from .term import Term
@@ -14,10 +22,14 @@ from .term import Term
 __all__ = [
     "Act",
     "ActKind",
+    "Amendment",
+    "AmendmentAction",
     "ActVersion",
     "Confidence",
     "DatePrecision",
     "DutyHolder",
+    "EditorialNote",
+    "EditorialNoteKind",
     "EntityType",
     "FineSchedule",
     "LinkKind",
@@ -27,6 +39,7 @@ __all__ = [
     "Obligation",
     "ObligationProvision",
     "OffenderCategory",
+    "OfficialDocument",
     "OfficialText",
     "Origin",
     "PracticeProvision",

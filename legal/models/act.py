@@ -47,7 +47,9 @@ class Act(
     )
     number = models.CharField(_("номер"), max_length=40, blank=True)
     numbering_group = models.SlugField(
-        _("общая нумерация статей"), max_length=60, blank=True,
+        _("общая нумерация статей"),
+        max_length=60,
+        blank=True,
         help_text=_("Акты из нескольких частей с одной нумерацией статей (Общая и Особенная части ГК)."),
     )
     adopted = models.DateField(_("дата принятия"), null=True, blank=True)
@@ -55,7 +57,9 @@ class Act(
     adilet_id = models.CharField(_("идентификатор Әділет"), max_length=40, blank=True)
     official_urls = models.JSONField(_("официальные публикации"), default=dict, blank=True)
     translation_urls = models.JSONField(
-        _("неофициальные переводы"), default=dict, blank=True,
+        _("неофициальные переводы"),
+        default=dict,
+        blank=True,
         help_text=_("{язык: ссылка}: например, английский текст на Әділет — неофициальный перевод."),
     )
     publication = models.JSONField(_("официальное опубликование"), default=dict, blank=True)

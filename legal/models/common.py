@@ -51,8 +51,10 @@ class OurTranslations(models.Model):
     """
 
     our_translations = models.JSONField(
-        _("наш перевод"), default=list, blank=True,
-        help_text=_("Поля, текст которых — перевод kzai, например [\"summary_kk\"]."),
+        _("наш перевод"),
+        default=list,
+        blank=True,
+        help_text=_('Поля, текст которых — перевод kzai, например ["summary_kk"].'),
     )
 
     class Meta:

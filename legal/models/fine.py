@@ -56,7 +56,11 @@ class FineSchedule(translated("note", _("примечание"), text=True), mod
     )
     amounts = models.JSONField(_("штраф в МРП по категориям"), default=dict)
     repeat = models.ForeignKey(
-        Provision, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        Provision,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("повторное нарушение"),
     )
 

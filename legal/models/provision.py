@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from kzai.i18n import LANGUAGE_CODES, translated
+from kzai.i18n import translated
 
 from .act import ActVersion
 from .common import CasefoldSearchable, DutyHolder, Origin, OurTranslations, Sourced
@@ -28,6 +28,7 @@ class ProvisionType(models.TextChoices):
     PARA = "para", _("пункт / часть статьи")
     SUBPARA = "subpara", _("подпункт / пункт части")
     DEF = "def", _("определение")
+    NOTE = "note", _("примечание (часть текста акта)")
 
 
 class ProvisionQuerySet(models.QuerySet):
@@ -85,6 +86,14 @@ class Provision(
     )
     origin = models.CharField(
         _("происхождение"), max_length=10, choices=Origin.choices, default=Origin.EDITOR
+    )
+    repealed = models.BooleanField(
+        _("исключено"), default=False, help_text=_("Официальный текст говорит, что единица исключена.")
+    )
+    summary_outdated = models.BooleanField(
+        _("изложение может быть устаревшим"),
+        default=False,
+        help_text=_("Официальный текст изменился после того, как изложение было составлено."),
     )
 
     objects = ProvisionQuerySet.as_manager()
@@ -170,33 +179,6 @@ class Provision(
         eids = self.path.split("/")
         found = {p.eid: p for p in Provision.objects.filter(version_id=self.version_id, eid__in=eids)}
         return [found[eid] for eid in eids if eid in found]
-
-
-class OfficialText(models.Model):
-    """The official wording of a provision in one language, as imported from the
-    official publication, with where and when it came from."""
-
-    provision = models.ForeignKey(
-        Provision, on_delete=models.CASCADE, related_name="official_texts", verbose_name=_("положение")
-    )
-    language = models.CharField(_("язык"), max_length=2, choices=[(code, code) for code in LANGUAGE_CODES])
-    text = models.TextField(_("текст"))
-    source_url = models.URLField(_("источник"), max_length=500)
-    source_date = models.DateField(_("дата текста в источнике"), null=True, blank=True)
-    imported_at = models.DateTimeField(_("импортирован"))
-    checksum = models.CharField(_("SHA-256 текста"), max_length=64)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("официальный текст")
-        verbose_name_plural = _("официальные тексты")
-        constraints = [
-            models.UniqueConstraint(fields=["provision", "language"], name="one_official_text_per_language"),
-        ]
-
-    def __str__(self):
-        return f"{self.provision} [{self.language}]"
 
 
 @dataclass
