@@ -1,4 +1,4 @@
-# ruff: noqa: E501 (the samples keep Adilet's long lines: one paragraph is one line)
+# ruff: noqa: E501
 """Sample official texts in the layout Adilet (adilet.zan.kz) publishes, for the tests of the
 reader (legal.official) and of the importer.
 
