@@ -142,7 +142,7 @@ def header_kind(words: str) -> str:
 
 
 def parse_date(text: str) -> datetime.date | None:
-    """«17 ноября 2025 года», «2025 жылғы 17 қарашадағы», «17.11.2025», «2025.11.17»."""
+    """«17 ноября 2025 года», «2025 жылғы 17 қарашадағы», «17.11.2025», «2025.17.11» (Kazakh)."""
     text = text.strip().lower()
     try:
         found = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
@@ -150,7 +150,11 @@ def parse_date(text: str) -> datetime.date | None:
             return datetime.date(int(found[3]), int(found[2]), int(found[1]))
         found = re.fullmatch(r"(\d{4})\.(\d{1,2})\.(\d{1,2})", text)
         if found:
-            return datetime.date(int(found[1]), int(found[2]), int(found[3]))
+            # Adilet's Kazakh texts write year.day.month («ҚР 2020.29.06 № 351-VI Заңымен»);
+            # a last part above 12 can only be a day (year.month.day).
+            year, first, second = int(found[1]), int(found[2]), int(found[3])
+            day, month = (second, first) if second > 12 else (first, second)
+            return datetime.date(year, month, day)
         found = re.fullmatch(r"(\d{1,2})\s+([а-яё]+)\s+(\d{4})(?:\s*года)?", text)
         if found:
             month = _month(found[2], RU_MONTHS)

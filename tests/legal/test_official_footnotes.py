@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from legal.official.footnotes import parse_footnote
+from legal.official.layout import parse_date
 from legal.official.types import ADDED, AMENDED, EXCLUDED, NEW_WORDING
 
 D = datetime.date
@@ -36,8 +37,8 @@ def test_russian_footnote_with_two_laws_gives_one_amendment_each():
 
 def test_kazakh_footnote_names_the_law_after_its_dates():
     text = (
-        "Ескерту. 3-бапқа өзгерістер енгізілді - ҚР 2026.02.01 № 905-VIII (2026.03.01 бастап "
-        f"қолданысқа енгізіледі); 2026.02.10 № 907-VIII ({TEN_DAYS_KK}) Заңдарымен."
+        "Ескерту. 3-бапқа өзгерістер енгізілді - ҚР 2026.01.02 № 905-VIII (2026.01.03 бастап "
+        f"қолданысқа енгізіледі); 2026.10.02 № 907-VIII ({TEN_DAYS_KK}) Заңдарымен."
     )
     first, second = parse_footnote(text, language="kk")
     assert (first.action, first.law_kind, first.law_number, first.law_date) == (
@@ -52,7 +53,7 @@ def test_kazakh_footnote_names_the_law_after_its_dates():
 
 
 def test_kazakh_kind_word_belongs_to_the_law_before_it():
-    text = "Ескерту. 5-бапқа өзгеріс енгізілді - ҚР 2026.02.01 № 905-VIII Заңымен; ҚР 2026.02.10 № 906-VIII Кодексімен."
+    text = "Ескерту. 5-бапқа өзгеріс енгізілді - ҚР 2026.01.02 № 905-VIII Заңымен; ҚР 2026.10.02 № 906-VIII Кодексімен."
     assert [(a.law_kind, a.law_number) for a in parse_footnote(text)] == [
         ("law", "905-VIII"),
         ("code", "906-VIII"),
@@ -68,10 +69,10 @@ def test_kazakh_kind_word_belongs_to_the_law_before_it():
         ("Сноска. Пункт 3 исключен Законом РК от 10.01.2026 № 260-VIII.", EXCLUDED),
         ("Сноска. Статья 5 в редакции Закона РК от 10.01.2026 № 260-VIII.", NEW_WORDING),
         ("Сноска. Статья 5 изложена в новой редакции Законом РК от 10.01.2026 № 260-VIII.", NEW_WORDING),
-        ("Ескерту. 5-бапқа өзгерістер енгізілді - ҚР 2026.01.10 № 260-VIII Заңымен.", AMENDED),
-        ("Ескерту. 2-тарау 7-1-баппен толықтырылды - ҚР 2026.01.10 № 260-VIII Заңымен.", ADDED),
-        ("Ескерту. 3-тармақ алып тасталды - ҚР 2026.01.10 № 260-VIII Заңымен.", EXCLUDED),
-        ("Ескерту. 5-бап жаңа редакцияда - ҚР 2026.01.10 № 260-VIII Заңымен.", NEW_WORDING),
+        ("Ескерту. 5-бапқа өзгерістер енгізілді - ҚР 2026.10.01 № 260-VIII Заңымен.", AMENDED),
+        ("Ескерту. 2-тарау 7-1-баппен толықтырылды - ҚР 2026.10.01 № 260-VIII Заңымен.", ADDED),
+        ("Ескерту. 3-тармақ алып тасталды - ҚР 2026.10.01 № 260-VIII Заңымен.", EXCLUDED),
+        ("Ескерту. 5-бап жаңа редакцияда - ҚР 2026.10.01 № 260-VIII Заңымен.", NEW_WORDING),
     ],
 )
 def test_action(text, action):
@@ -89,9 +90,9 @@ def test_action(text, action):
             "constitutional_law",
         ),
         ("Сноска. Статья 5 изменена Указом Президента РК от 10.01.2026 № 1001.", "decree"),
-        ("Ескерту. 5-бапқа өзгеріс енгізілді - ҚР 2026.01.10 № 261-VIII Кодексімен.", "code"),
+        ("Ескерту. 5-бапқа өзгеріс енгізілді - ҚР 2026.10.01 № 261-VIII Кодексімен.", "code"),
         (
-            "Ескерту. 5-бапқа өзгеріс енгізілді - ҚР 2026.01.10 № 262-VIII Конституциялық заңымен.",
+            "Ескерту. 5-бапқа өзгеріс енгізілді - ҚР 2026.10.01 № 262-VIII Конституциялық заңымен.",
             "constitutional_law",
         ),
     ],
@@ -122,3 +123,16 @@ def test_a_parenthesis_that_is_not_about_entry_into_force_is_not_an_effective_no
         "Сноска. Статья 5 изменена Законом РК от 10.01.2026 № 260-VIII (см. тестовый пример)."
     )
     assert (amendment.effective_from, amendment.effective_note) == (None, "")
+
+
+@pytest.mark.parametrize(
+    "written, meant",
+    [
+        ("2020.29.06", datetime.date(2020, 6, 29)),  # Adilet's Kazakh year.day.month
+        ("2026.01.03", datetime.date(2026, 3, 1)),
+        ("2026.03.15", datetime.date(2026, 3, 15)),  # a last part above 12 is a day
+        ("29.06.2020", datetime.date(2020, 6, 29)),
+    ],
+)
+def test_numeric_dates_as_adilet_writes_them(written, meant):
+    assert parse_date(written) == meant
