@@ -65,6 +65,24 @@ def redline(old: str, new: str) -> list[Piece]:
     return pieces
 
 
+def inline(pieces: list[Piece]) -> list[Piece]:
+    """The pieces for one column (deletions and insertions in place): a deletion after an
+    equal run keeps the space the old text had before it («Манипуляции <del>(проект)</del>.»)."""
+    result: list[Piece] = []
+    for piece in pieces:
+        previous = result[-1] if result else None
+        if (
+            piece.op == DELETE
+            and previous is not None
+            and previous.op == EQUAL
+            and previous.as_old[-1:].isspace()
+            and not previous.text[-1:].isspace()
+        ):
+            piece = Piece(DELETE, " " + piece.text)
+        result.append(piece)
+    return result
+
+
 def _fold_short_equals(codes, words):
     """Merge a run of short words that sits between two changes into one replace."""
     result: list[tuple[str, int, int, int, int]] = []

@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from legal.models import ActVersion, LinkKind, OfficialDocument, OfficialText, Provision, ProvisionLink
-from legal.redline import Piece, redline, same_words
+from legal.redline import Piece, inline, redline, same_words
 
 from .acts import TOC_FIELDS, get_version, versions_of
 from .provisions import _counterparts
@@ -43,6 +43,10 @@ class FieldDiff:
     name: str  # heading, text, wrap_up (official) or title, summary (ours)
     pieces: list[Piece]
     changed: bool
+
+    @property
+    def inline(self) -> list[Piece]:
+        return inline(self.pieces)
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """The word-level redline (legal/redline.py): what a reader of "what changed" sees marked."""
 
-from legal.redline import DELETE, EQUAL, INSERT, Piece, counts, redline, same_words, tokens
+from legal.redline import DELETE, EQUAL, INSERT, Piece, counts, inline, redline, same_words, tokens
 
 
 def test_words_and_punctuation_are_separate_tokens():
@@ -46,3 +46,9 @@ def test_whitespace_alone_is_no_change():
 
 def test_counts_words_inserted_and_deleted():
     assert counts(redline("а б в", "а г д в")) == (2, 1)
+
+
+def test_inline_keeps_the_space_before_a_deletion():
+    pieces = redline("Манипуляции (проект).", "Манипуляции.")
+    assert "".join(p.text for p in pieces if p.op != "insert") == "Манипуляции(проект)."
+    assert [(p.op, p.text) for p in inline(pieces)] == [(EQUAL, "Манипуляции"), (DELETE, " (проект)"), (EQUAL, ".")]
