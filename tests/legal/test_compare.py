@@ -173,3 +173,70 @@ def test_the_language_of_the_official_texts(get, two_editions):
     assert "Заң <del>2020-01-01</del>" in row(kazakh, "changed", "art_1", "2024-01-01")
     # a Kazakh interface compares the Kazakh texts by default
     assert "Заң <ins>2024-01-01</ins>" in row(body(get(url, lang="kk")), "changed", "art_1", "2024-01-01")
+
+
+# ------------------------------------------------------------------ bad input, links
+
+
+def test_unknown_versions_and_another_acts_versions_are_not_found(get, sample):
+    assert get("/acts/t-ai-law/compare/draft-2025-01/no-such/").status_code == 404
+    assert get("/acts/t-ai-law/compare/no-such/2025-11-17/").status_code == 404
+    assert get("/acts/no-such-act/compare/a/b/").status_code == 404
+    # t-admin-code's version "current" is not a version of the AI law
+    assert get("/acts/t-ai-law/compare/current/2025-11-17/").status_code == 404
+    assert get("/acts/t-ai-law/compare/2025-11-17/current/").status_code == 404
+
+
+def test_the_same_version_twice_says_so(get, sample):
+    response = get("/acts/t-ai-law/compare/2025-11-17/2025-11-17/")
+    assert response.status_code == 400
+    page = body(response)
+    assert "Выбрана одна и та же редакция дважды" in page
+    assert 'class="compare-picker"' in page
+
+
+def test_the_picker_leads_to_the_comparison(get, sample):
+    response = get("/acts/t-ai-law/compare/", old="draft-2025-01", new="2025-11-17", view="inline")
+    assert response["Location"] == "/acts/t-ai-law/compare/draft-2025-01/2025-11-17/?view=inline"
+    # from a version page: that version against the one before it
+    assert get("/acts/t-ai-law/compare/", new="2025-11-17")["Location"] == DRAFT_TO_ADOPTED
+    assert get("/acts/t-ai-law/compare/")["Location"] == DRAFT_TO_ADOPTED
+    # one version: nothing to compare
+    assert get("/acts/t-criminal-code/compare/").status_code == 404
+
+
+def test_version_pages_link_to_the_comparison_when_there_are_two_versions(get, sample):
+    assert 'href="/acts/t-ai-law/compare/?new=2025-11-17">Сравнить редакции' in body(get("/acts/t-ai-law/2025-11-17/"))
+    assert "Сравнить редакции" not in body(get("/acts/t-criminal-code/current/"))
+    page = body(get("/acts/t-ai-law/", as_of="2025-06-01"))  # nothing in force: the act page
+    assert 'href="/acts/t-ai-law/compare/">Сравнить редакции' in page
+
+
+# ------------------------------------------------------------------ ru/kk
+
+
+def test_the_russian_and_kazakh_texts_side_by_side(get, two_editions):
+    _act, _old, new = two_editions
+    make_document(new, "kk")
+    article = Provision.objects.get(version=new, eid="art_1")
+    make_official(article, "kk", heading="1-бап. Мақсаттар", text="Заң 2024 жылдан бастап қолданылады.")
+    response = get("/acts/t-code/2024-01-01/bilingual/")
+    assert response.status_code == 200
+    page = body(response)
+    unit = re.search(r'<section class="compare-row bilingual-row" id="art_1">.*?</section>', page, re.S).group(0)
+    ru = re.search(r'<div class="compare-text" lang="ru">(.*?)</div>', unit, re.S).group(1)
+    kk = re.search(r'<div class="compare-text" lang="kk">(.*?)</div>', unit, re.S).group(1)
+    assert "Статья 1. Цели" in ru and "Закон действует с 2024 года." in ru
+    assert "1-бап. Мақсаттар" in kk and "Заң 2024 жылдан бастап қолданылады." in kk
+    # a unit without its Kazakh text says so
+    other = re.search(r'id="art_4">.*?</section>', page, re.S).group(0)
+    assert "Текста этого положения на этом языке нет." in other
+    # the compare page offers it for the version that has both
+    assert 'href="/acts/t-code/2024-01-01/bilingual/"' in body(get("/acts/t-code/compare/2020-01-01/2024-01-01/"))
+
+
+def test_the_ru_kk_page_names_the_missing_language(get, two_editions):
+    page = body(get("/acts/t-code/2024-01-01/bilingual/"))
+    assert "Не загружен:" in page and "Қазақша" in page
+    assert 'class="bilingual"' not in page
+    assert get("/acts/t-code/no-such/bilingual/").status_code == 404
