@@ -31,7 +31,8 @@ def second_version(version, code: str, changed_every: int = 7):
                 version=other, parent=parent, eid=unit.eid, type=unit.type, num=unit.num, order=unit.order,
                 path=path, depth=level, title_ru=unit.title_ru, summary_ru=summary, confidence="verified",
             ))
-        for unit, copy in zip((p for p in units if p.depth == depth), Provision.objects.bulk_create(rows)):
+        level_units = [p for p in units if p.depth == depth]
+        for unit, copy in zip(level_units, Provision.objects.bulk_create(rows), strict=True):
             copies[unit.pk] = copy
     return other
 

@@ -8,7 +8,9 @@ def test_words_and_punctuation_are_separate_tokens():
 
 
 def test_a_changed_number_marks_only_the_number_and_the_punctuation():
-    pieces = redline("Согласно статьи 17 настоящего Закона.", "Согласно статьи 18 настоящего Закона, кроме п. 2.")
+    pieces = redline(
+        "Согласно статьи 17 настоящего Закона.", "Согласно статьи 18 настоящего Закона, кроме п. 2."
+    )
     assert pieces == [
         Piece(EQUAL, "Согласно статьи ", "Согласно статьи "),
         Piece(DELETE, "17 "),
@@ -51,4 +53,6 @@ def test_counts_words_inserted_and_deleted():
 def test_inline_keeps_the_space_before_a_deletion():
     pieces = redline("Манипуляции (проект).", "Манипуляции.")
     assert "".join(p.text for p in pieces if p.op != "insert") == "Манипуляции(проект)."
-    assert [(p.op, p.text) for p in inline(pieces)] == [(EQUAL, "Манипуляции"), (DELETE, " (проект)"), (EQUAL, ".")]
+    assert [(p.op, p.text) for p in inline(pieces)] == [
+        (EQUAL, "Манипуляции"), (DELETE, " (проект)"), (EQUAL, "."),
+    ]
