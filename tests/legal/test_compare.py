@@ -218,12 +218,15 @@ def test_version_pages_link_to_the_comparison_when_there_are_two_versions(get, s
 # ------------------------------------------------------------------ ru/kk
 
 
-def test_the_russian_and_kazakh_texts_side_by_side(get, two_editions):
+def test_the_russian_and_kazakh_texts_side_by_side(get, two_editions, django_assert_num_queries):
     _act, _old, new = two_editions
     make_document(new, "kk")
     article = Provision.objects.get(version=new, eid="art_1")
     make_official(article, "kk", heading="1-бап. Мақсаттар", text="Заң 2024 жылдан бастап қолданылады.")
-    response = get("/acts/t-code/2024-01-01/bilingual/")
+    get("/acts/t-code/2024-01-01/bilingual/")
+    # the version with its act, its imported documents, its official texts, its units
+    with django_assert_num_queries(4):
+        response = get("/acts/t-code/2024-01-01/bilingual/")
     assert response.status_code == 200
     page = body(response)
     unit = re.search(r'class="compare-row bilingual-row" id="art_1">.*?</section>', page, re.S).group(0)
