@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from . import views, views_check, views_cite, views_print, views_search
+from .views_compare import bilingual, compare, compare_pick
 
 
 class EidConverter:
@@ -22,7 +23,10 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("acts/", views.act_list, name="acts"),
     path("acts/<slug:slug>/", views.act_detail, name="act"),
+    path("acts/<slug:slug>/compare/", compare_pick, name="compare_pick"),
+    path("acts/<slug:slug>/compare/<slug:old>/<slug:new>/", compare, name="compare"),
     path("acts/<slug:slug>/<slug:version>/", views.version_detail, name="version"),
+    path("acts/<slug:slug>/<slug:version>/bilingual/", bilingual, name="bilingual"),
     path("acts/<slug:slug>/<slug:version>/terms/", views_cite.terms, name="terms"),
     path("acts/<slug:slug>/<slug:version>/print.pdf", views_print.act_print_pdf, name="version_pdf"),
     path("acts/<slug:slug>/<slug:version>/<eid:eid>/", views.provision_detail, name="provision"),

@@ -21,6 +21,7 @@ NOT_PAGES = {
     "compliance:assessment_finalize",
     "compliance:assessment_revise",
     "legal:version_pdf",
+    "legal:compare_pick",
 }
 
 #: Extra addresses: a page's other states (query strings) and an error page.
@@ -78,6 +79,7 @@ def samples(workspace) -> dict[str, dict]:
     version = versions.exclude(status="draft").filter(act__slug="ai-law").first()
     version = version or versions.exclude(status="draft").first()
     draft = versions.filter(status="draft").first()
+    earlier = versions.filter(act=version.act).exclude(pk=version.pk).first() or version
     provision = (
         Provision.objects.filter(version=version, eid__startswith="art_").order_by("pk").first()
         or Provision.objects.filter(version=version).first()
@@ -93,6 +95,8 @@ def samples(workspace) -> dict[str, dict]:
         "legal:act": {"slug": version.act.slug},
         "legal:version": {"slug": version.act.slug, "version": version.code},
         "legal:terms": {"slug": version.act.slug, "version": version.code},
+        "legal:compare": {"slug": version.act.slug, "old": earlier.code, "new": version.code},
+        "legal:bilingual": {"slug": version.act.slug, "version": version.code},
         "legal:provision": {"slug": version.act.slug, "version": version.code, "eid": provision.eid},
         "legal:practice": {"slug": practice.slug},
         "legal:obligation": {"slug": obligation.slug},
