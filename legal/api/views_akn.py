@@ -4,14 +4,31 @@ else ru) picks the official language; `lang=en` is a 400: there is no official E
 
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 
 from kzai.api.exceptions import ApiError
+from kzai.api.schema import LANG_PARAMETER, ProblemAutoSchema
 from legal.akn import LANGUAGES, NoWorkUri, build_akn
 from legal.selectors.akn import akn_source
 from legal.views_akn import akn_response
 
 from .views import LegalView
+
+OFFICIAL_LANG = OpenApiParameter(
+    "lang",
+    str,
+    OpenApiParameter.QUERY,
+    enum=list(LANGUAGES),
+    description="The official text's language, ru or kk (`en` is a 400); overrides Accept-Language. "
+    "Default ru.",
+)
+
+
+class AknSchema(ProblemAutoSchema):
+    """The `lang` of this operation: only the official languages."""
+
+    def get_override_parameters(self):
+        return [OFFICIAL_LANG if p is LANG_PARAMETER else p for p in super().get_override_parameters()]
 
 
 @extend_schema(
@@ -25,6 +42,7 @@ from .views import LegalView
 class VersionAkn(LegalView):
     """One version of an act as an Akoma Ntoso 3.0 document in Russian or Kazakh."""
 
+    schema = AknSchema()
     pagination_class = None
     cache_responses = False  # not a DRF Response: nothing to cache
     error_responses = {"400": "`lang=en`: there is no official English text."}
