@@ -52,7 +52,7 @@ def index_notes(source) -> NoteIndex:
     ]
     entries.sort(key=lambda e: (position.get(e[0], -1) if e[0] else -1, e[3], e[1], e[2]))
     notes, by_provision, counters = [], defaultdict(list), defaultdict(int)
-    if any(p.pk not in source.texts for p in source.provisions):
+    if not source.provisions or any(p.pk not in source.texts for p in source.provisions):
         notes.append(ExportNote(NO_TEXT_EID, NO_TEXT_CONCEPT, NO_TEXT[source.language]))
     for provision_id, _order, _pk, prefix, kind, text in entries:
         counters[prefix] += 1

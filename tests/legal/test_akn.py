@@ -313,6 +313,7 @@ def test_a_version_with_no_official_text_and_a_draft(client):
     empty = make_version(act, "2025-11-17", "in_force")
     root = valid(export(client, act, empty).content)
     assert root.find(".//a:body/a:hcontainer", NS).get("name") == "noUnits"
+    assert root.find(".//a:references/a:TLCConcept[@eId='noOfficialText']", NS) is not None
 
 
 def test_the_same_bytes_twice_and_from_the_api(client):
