@@ -12,47 +12,24 @@
   (`@2025-11-17`) and the code otherwise (`@draft-2025-01`, `@current`);
 - `!main~<eid>`: the provision's eid in the main body.
 
-An act without a date of adoption or a number has no URI.
+An act without a date of adoption or a number has no URI. The builders live in
+legal.akn.frbr (the Akoma Ntoso export uses them too); parsing and lookup are here.
 """
 
 import re
 from dataclasses import dataclass
 
-from legal.models import Act, ActKind
+from legal.akn.frbr import LANGUAGES, SUBTYPES, component_uri, expression_uri, work_uri
+from legal.akn.frbr import act_number as _number
+from legal.models import Act
 
-SUBTYPES = {
-    ActKind.LAW: "law",
-    ActKind.AMENDING_LAW: "law",
-    ActKind.CODE: "code",
-    ActKind.CONSTITUTIONAL_LAW: "constitutional-law",
-}
-LANGUAGES = {"rus": "ru", "kaz": "kk", "eng": "en"}
+__all__ = ["LANGUAGES", "SUBTYPES", "component_uri", "expression_uri", "work_uri", "parse", "find_act"]
 
 URI_RE = re.compile(
     r"^/akn/kz/act/(?P<subtype>[a-z-]+)/(?P<year>\d{4})/(?P<number>[0-9A-Za-z-]+)"
     r"(?:/(?P<language>rus|kaz|eng)@(?P<version>[A-Za-z0-9_-]+)"
     r"(?:/!main(?:~(?P<eid>[a-z][A-Za-z0-9_-]*))?)?)?/?$"
 )
-
-
-def _number(act: Act) -> str:
-    return act.number.split("-")[0].strip().lower()
-
-
-def work_uri(act: Act) -> str | None:
-    if not act.adopted or not act.number or act.kind not in SUBTYPES:
-        return None
-    return f"/akn/kz/act/{SUBTYPES[act.kind]}/{act.adopted.year}/{_number(act)}"
-
-
-def expression_uri(act: Act, version_code: str) -> str | None:
-    work = work_uri(act)
-    return f"{work}/rus@{version_code}" if work else None
-
-
-def component_uri(act: Act, version_code: str, eid: str) -> str | None:
-    expression = expression_uri(act, version_code)
-    return f"{expression}/!main~{eid}" if expression else None
 
 
 class InvalidUri(ValueError):

@@ -5,12 +5,14 @@ from django.urls import path
 from legal.urls import EidConverter  # noqa: F401 (registers the `eid` converter)
 
 from . import views, views_check
+from .views_akn import VersionAkn
 
 urlpatterns = [
     path("acts/", views.ActList.as_view(), name="act-list"),
     path("acts/<slug:slug>/", views.ActDetail.as_view(), name="act-detail"),
     path("acts/<slug:slug>/versions/", views.VersionList.as_view(), name="version-list"),
     path("acts/<slug:slug>/versions/<slug:version>/toc/", views.Toc.as_view(), name="toc"),
+    path("acts/<slug:slug>/versions/<slug:version>/akn/", VersionAkn.as_view(), name="version-akn"),
     path(
         "acts/<slug:slug>/versions/<slug:version>/provisions/<eid:eid>/",
         views.ProvisionDetail.as_view(),
