@@ -97,10 +97,11 @@ def attach(version, document: Document, source: Source) -> Attached:
                 edited.append(provision)
         out.provisions[unit.eid] = provision
         out.checksums[unit.eid] = unit_checksum(unit)
-    _create_provisions(fresh, out.provisions)
-    rows.update(Provision, edited, [title, "repealed", "search_text"])
     out.missing = [eid for eid in existing if eid not in out.provisions]
-    _renumber(existing, out.provisions, [(u.eid, parent) for u, parent, _ in placed])
+    moved = _renumber(existing, out.provisions, [(u.eid, parent) for u, parent, _ in placed])
+    _create_provisions(fresh, out.provisions)
+    rows.update(Provision, moved, ["order"], history=False)
+    rows.update(Provision, edited, [title, "repealed", "search_text"])
     out.document = _document(version, document, source)
     _official_texts(out.provisions, placed, lang, out.document, source)
     _history(version, document, out.provisions, lang)
@@ -149,9 +150,10 @@ def _create_provisions(fresh, provisions: dict[str, Provision]) -> None:
         rows.create(Provision, batch)
 
 
-def _renumber(existing: dict[str, Provision], provisions: dict[str, Provision], placed) -> None:
+def _renumber(existing: dict[str, Provision], provisions: dict[str, Provision], placed) -> list[Provision]:
     """Document order for the whole version: the text's units as in the text, kzai's own
-    units that the text lacks after the unit they followed. Positions only: no history."""
+    units that the text lacks after the unit they followed. Sets `order` on every unit;
+    returns the existing ones that moved (a position is not an edit: saved without history)."""
     by_pk = {p.pk: p.eid for p in existing.values()}
     ours = [(eid, by_pk.get(p.parent_id)) for eid, p in existing.items()]
     moved = []
@@ -160,8 +162,9 @@ def _renumber(existing: dict[str, Provision], provisions: dict[str, Provision], 
         provision = everything[eid]
         if provision.order != position:
             provision.order = position
-            moved.append(provision)
-    rows.update(Provision, moved, ["order"], history=False)
+            if provision.pk:
+                moved.append(provision)
+    return moved
 
 
 def _document(version, document: Document, source: Source) -> OfficialDocument:

@@ -112,11 +112,12 @@ class _Import:
             for unit in self.document.walk():
                 if any(_after(a, written_on) for a in unit.amendments):
                     suspects.add(unit.eid)
-        provisions = Provision.objects.filter(version=version, eid__in=suspects, summary_outdated=False)
+        provisions = Provision.objects.filter(version=version, eid__in=suspects)
         outdated = [p for p in provisions if any((p.summary_ru, p.summary_kk, p.summary_en))]
-        for provision in outdated:
+        marking = [p for p in outdated if not p.summary_outdated]
+        for provision in marking:
             provision.summary_outdated = True
-        rows.update(Provision, outdated, ["summary_outdated"])
+        rows.update(Provision, marking, ["summary_outdated"])
         return sorted(p.eid for p in outdated)
 
     def _index(self, version: ActVersion) -> None:
