@@ -51,8 +51,9 @@ class Command(BaseCommand):
         parser.add_argument("--yes", action="store_true", help="confirm creating a new act")
 
     def handle(self, *args, **opts):
+        self.verbosity = opts["verbosity"]
         path = Path(opts["path"])
-        document = self._read(path, opts["lang"])
+        document = self._read(path)
         options = ImportOptions(
             language=opts["lang"],
             version=opts["version_code"],
@@ -74,7 +75,8 @@ class Command(BaseCommand):
             raise CommandError("Not imported, nothing written:\n" + str(refused)) from refused
         self._report(act, result)
 
-    def _read(self, path: Path, language):
+    def _read(self, path: Path):
+        """The document as read, its language detected (--lang is checked against it)."""
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -82,7 +84,7 @@ class Command(BaseCommand):
         from legal.official import read_official_text  # the reader (legal.official.parser)
 
         try:
-            return read_official_text(data, path.name, language)
+            return read_official_text(data, path.name)
         except UnreadableFile as exc:
             raise CommandError(f"Not imported, nothing written: {exc}") from exc
 
