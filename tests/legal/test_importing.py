@@ -76,7 +76,11 @@ def test_new_units_are_created_in_document_order_under_their_parent(sample):
         ("art_22", "chp_3"),
     ]
     new = Provision.objects.get(version=sample.adopted, eid="art_17__para_2")
-    assert (new.origin, new.confidence, new.sources) == ("import", "verified", [sample.ai_law.official_urls["ru"]])
+    assert (new.origin, new.confidence, new.sources) == (
+        "import",
+        "verified",
+        [sample.ai_law.official_urls["ru"]],
+    )
     assert (new.path, new.depth) == ("chp_3/art_17", 2)
     assert Provision.objects.get(version=sample.adopted, eid="art_22").repealed
     assert Provision.objects.get(version=sample.adopted, eid="art_2").title_ru == "Цель настоящего Закона"
@@ -102,7 +106,11 @@ def test_a_different_title_is_kept_and_reported(sample):
 
 def test_amendments_notes_and_terms(sample):
     amending = sample.ai_law.__class__.objects.create(
-        slug="t-amending", kind="law", number="905-VIII", title_ru="О внесении изменений", confidence="verified"
+        slug="t-amending",
+        kind="law",
+        number="905-VIII",
+        title_ru="О внесении изменений",
+        confidence="verified",
     )
     import_official_text(sample.ai_law, ai_law())
 
@@ -147,7 +155,9 @@ def test_search_finds_the_official_wording(sample):
     import_official_text(sample.ai_law, ai_law())
 
     para = Provision.objects.get(version=sample.adopted, eid="art_17__para_2")
-    assert SearchEntry.objects.filter(provision_pk=para.pk, language="ru", text__contains="Требования").exists()
+    assert SearchEntry.objects.filter(
+        provision_pk=para.pk, language="ru", text__contains="Требования"
+    ).exists()
 
 
 def test_reimporting_the_same_text_writes_nothing(sample):
@@ -163,7 +173,16 @@ def test_reimporting_the_same_text_writes_nothing(sample):
 
 
 def _counts():
-    models = (Provision, OfficialText, OfficialDocument, Amendment, EditorialNote, ProvisionLink, Term, SearchEntry)
+    models = (
+        Provision,
+        OfficialText,
+        OfficialDocument,
+        Amendment,
+        EditorialNote,
+        ProvisionLink,
+        Term,
+        SearchEntry,
+    )
     return {m.__name__: m.objects.count() for m in models} | {
         "history": Provision.history.count() + OfficialText.history.count()
     }
