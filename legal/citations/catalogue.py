@@ -122,6 +122,7 @@ class Catalogue:
             if act.numbering_group:
                 self.groups.setdefault(act.numbering_group, []).append(act)
         self.urls: dict[tuple, str] = {}  # the permalinks the resolver built (reverse() is slow)
+        self.identities: dict[tuple, tuple] = {}  # legal.citations.identity.check per name as written
 
     def walk(self, low: str, text: str, pos: int) -> tuple[frozenset, int] | None:
         """The longest act name starting at `pos`: (slugs, end) or None."""

@@ -43,7 +43,7 @@ def reread(refs: list, low: str, text: str) -> list:
 def _not_a_citation(ref, low: str, text: str) -> bool:
     if not ref.groups or ref.mode == "rel":
         return False
-    if _GAZETTE_RE.search(low, max(0, ref.start - 160), ref.start):
+    if _comma_before(low, ref.start) and _GAZETTE_RE.search(low, max(0, ref.start - 160), ref.start):
         return True
     # «Статья 96.», «Глава 1.» opening a line: the unit's own heading
     line_start = low.rfind("\n", 0, ref.start) + 1
@@ -57,6 +57,15 @@ def _not_a_citation(ref, low: str, text: str) -> bool:
         and low.startswith(".", ref.end)
         and not low[ref.end + 1 : ref.end + 2].isdigit()
     )
+
+
+def _comma_before(low: str, start: int) -> bool:
+    """A comma is the last thing before `start` but spaces, as in a gazette's «№ 13, ст. 83»
+    (the search for the gazette tries every start in its window: only then)."""
+    i = start
+    while i and low[i - 1].isspace():
+        i -= 1
+    return low[i - 1 : i] == ","
 
 
 def _split_inner(ref) -> list:
