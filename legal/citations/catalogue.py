@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from legal.citations.kazakh import KK_UNIT_TRIGGER
-from legal.citations.text import WS_RE, normalize, skip_ws, token_key
+from legal.citations.text import WS_RE, normalize, token_key
 from legal.citations.vocabulary import (
     KIND_ABBREVIATIONS,
     KIND_WORDS,

@@ -79,7 +79,7 @@ def _split_inner(ref) -> list:
     items = arts[0].items
     out = []
     for index, item in enumerate(items):
-        group = dataclasses.replace(arts[0], items=[dataclasses.replace(item, inner=[])])
+        group = dataclasses.replace(arts[0], items=[dataclasses.replace(item, inner=())])
         out.append(
             dataclasses.replace(
                 ref,

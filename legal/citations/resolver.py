@@ -307,6 +307,9 @@ def _expand(ref: Ref, levels: list[tuple[str, Group]]):
     before it, the last the text after it, the numbers of a range share one span. When
     several units list numbers, every combination gets the whole span."""
     groups = [g for _, g in levels]
+    if all(len(g.items) == 1 and len(g.items[0].nums) == 1 for g in groups):  # the usual case
+        yield (ref.start, ref.end), [(lv, g.items[0].nums[0], g.items[0].subs) for lv, g in levels]
+        return
     options = [[(item, num) for item in g.items for num in item.nums] for g in groups]
     listed = [i for i, g in enumerate(groups) if len(g.items) > 1]
     for combo in itertools.product(*options):  # one empty combination when there is no unit
@@ -322,8 +325,11 @@ def _expand(ref: Ref, levels: list[tuple[str, Group]]):
 
 
 def _eid(prefix: list[tuple[str, str]], combo, act: ActRecord, eids: set[str]) -> str:
-    parts = [*prefix, *((level, num) for level, num, _ in combo)]
-    subs = next((s for _, _, s in combo if s), ())
+    parts = list(prefix)
+    subs: tuple[str, ...] = ()
+    for level, num, item_subs in combo:
+        parts.append((level, num))
+        subs = subs or item_subs
     if all(level == "chp" for level, _ in parts):
         return f"chp_{parts[-1][1]}"
     parts = [(level, num) for level, num in parts if level != "chp"]
