@@ -60,6 +60,7 @@ class Stages:
 
     def __init__(self):
         self.seen: dict[str, list[float]] = {}
+        self.cpu = 0.0
 
     def __call__(self, stage, done=0, total=0):
         now = time.perf_counter()
@@ -96,13 +97,14 @@ def run_command(path: Path, stages: Stages):
 def measure(args, path: Path) -> tuple[float, object, Stages]:
     stages = Stages()
     run = run_command if args.command else run_service
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     if args.profile:
         profiler = cProfile.Profile()
         result = profiler.runcall(run, path, stages)
     else:
         result = run(path, stages)
     elapsed = time.perf_counter() - started
+    stages.cpu = time.process_time() - cpu
     if args.profile:
         report = io.StringIO()
         pstats.Stats(profiler, stream=report).sort_stats("cumulative").print_stats(40)
@@ -164,7 +166,7 @@ def report(args, path: Path, elapsed, result, stages: Stages, baseline: float, t
     first = min(start for start, _ in stages.seen.values()) if stages.seen else 0
     for stage, (start, end) in stages.seen.items():
         print(f"  {stage:<12} {start - first:6.2f} → {end - first:6.2f} s")
-    print(f"time: {elapsed:.2f} s (target ≤ {args.target:.0f} s)")
+    print(f"time: {elapsed:.2f} s (target ≤ {args.target:.0f} s); CPU {stages.cpu:.2f} s")
     print(f"peak RSS: {rss_mb():.0f} MB (before the import: {baseline:.0f} MB)")
     if traced is not None:
         print(f"peak Python allocations (tracemalloc): {traced:.0f} MB")
