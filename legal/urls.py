@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from . import views, views_check, views_cite, views_print, views_search
+from .views_official import official_text, official_text_download
 
 
 class EidConverter:
@@ -25,6 +26,8 @@ urlpatterns = [
     path("acts/<slug:slug>/<slug:version>/", views.version_detail, name="version"),
     path("acts/<slug:slug>/<slug:version>/terms/", views_cite.terms, name="terms"),
     path("acts/<slug:slug>/<slug:version>/print.pdf", views_print.act_print_pdf, name="version_pdf"),
+    path("acts/<slug:slug>/<slug:version>/text/", official_text, name="official_text"),
+    path("acts/<slug:slug>/<slug:version>/text.txt", official_text_download, name="official_text_download"),
     path("acts/<slug:slug>/<slug:version>/<eid:eid>/", views.provision_detail, name="provision"),
     path("cite/", views_cite.cite, name="cite"),
     path("check/", views_check.check, name="check"),

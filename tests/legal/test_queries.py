@@ -18,13 +18,16 @@ from tests.legal.factories import (
 pytestmark = pytest.mark.django_db
 
 # Exact counts (see legal/selectors.py):
-# version page: version+act, versions of the act, the whole TOC, notes on the whole act.
-VERSION_PAGE_QUERIES = 4
-# provision page: provision+version+act+term, its duty holders, ancestors, children,
-# official texts, versions of the act, links, same eid elsewhere, version notes, fine
-# schedules (of the unit, the units enclosing it and its parts), practice references,
-# obligation references, case records on it (compliance.selectors).
-PROVISION_PAGE_QUERIES = 13
+# version page: version+act, versions of the act, the whole TOC, notes on the whole act,
+# the languages of its imported official text.
+VERSION_PAGE_QUERIES = 5
+# provision page: provision+version+act+term, its duty holders, ancestors, its parts (all
+# of an article's, a chapter's children), official texts of the unit and those parts with
+# their documents, their amendment history, their publisher's notes, versions of the act,
+# links, same eid elsewhere, version notes, fine schedules (of the unit, the units
+# enclosing it and its parts), practice references, obligation references, case records
+# on it (compliance.selectors).
+PROVISION_PAGE_QUERIES = 15
 # Rendered texts are linkified (legal/linking.py): the citation grammar and the defined
 # terms are built once into an in-memory cache, so each test first warms it with one request.
 ACT_LIST_QUERIES = 2  # acts; versions in force today (with their act)
