@@ -32,7 +32,7 @@ def _missing(request, version, language, languages):
     return render(
         request,
         "legal/official_text_missing.html",
-        {"act": version.act, "version": version, "language": language, "languages": languages},
+        {"act": version.act, "version": version, "language": language, "official_languages": languages},
         status=404,
     )
 
