@@ -43,13 +43,16 @@ def law():
     ru = make_document(
         version, "ru", text="ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН\nО тесте\nСтатья 5. Маркировка ...",
         title="О тесте", header="Закон Республики Казахстан от 17 ноября 2025 года № 230-VIII ЗРК",
-        preamble="Настоящий Закон регулирует тестовые отношения.", signature="Президент\nРеспублики Казахстан",
+        preamble="Настоящий Закон регулирует тестовые отношения.",
+        signature="Президент\nРеспублики Казахстан",
     )
     kk = make_document(version, "kk", text="ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ЗАҢЫ", title="Тест туралы")
     make_official(chapter, "ru", heading="ОБЩИЕ ПОЛОЖЕНИЯ")
     make_official(art, "ru", heading="Маркировка синтетических результатов")
     make_official(p1, "ru", text="Синтетические результаты маркируются водяным знаком.")
-    make_official(p2, "ru", text="Владелец обязан:", wrap_up="Порядок маркировки устанавливает уполномоченный орган.")
+    make_official(
+        p2, "ru", text="Владелец обязан:", wrap_up="Порядок маркировки устанавливает уполномоченный орган."
+    )
     make_official(s1, "ru", text="указывать происхождение;")
     make_official(s2, "ru", text="хранить журнал.")
     make_official(note, "ru", text="Требования настоящей статьи не распространяются на научные работы.")
@@ -138,8 +141,8 @@ def test_chapter_page_shows_its_heading_only(law, get):
 def test_refers_to_and_referred_to_by_grouped_by_act(law, get):
     other_act = make_act("t-other", number="1", short_name_ru="Другой закон", title_ru="Другой")
     other = make_provision(make_version(other_act), "art_2", "article", "2", title_ru="Отсылки")
-    ProvisionLink.objects.create(source=law["art"], target=other, kind=LinkKind.REFERS_TO, origin="extracted")
-    ProvisionLink.objects.create(source=law["p2"], target=law["art"], kind=LinkKind.REFERS_TO, origin="extracted")
+    for source, target in ((law["art"], other), (law["p2"], law["art"])):
+        ProvisionLink.objects.create(source=source, target=target, kind=LinkKind.REFERS_TO)
     related = _section(html(get(BASE + "art_5/")), "related")
     plain = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", related))
     assert re.search(r"Ссылается на Другой закон Статья 2", plain)
@@ -189,7 +192,10 @@ def test_no_official_text_in_that_language_is_a_clear_404(law, get):
     response = get(BASE + "text/?lang=kk")
     assert response.status_code == 404
     page = text(response)
-    assert "Официальный текст этой редакции (Редакция от 17 ноября 2025) на языке «Қазақша» в базу не загружен." in page
+    assert (
+        "Официальный текст этой редакции (Редакция от 17 ноября 2025) на языке «Қазақша» в базу не загружен."
+        in page
+    )
     assert f"{BASE}text/?lang=ru" in links(response)
     assert get(BASE + "text.txt?lang=kk").status_code == 404
     assert get(BASE + "text/?lang=en").status_code == 400
