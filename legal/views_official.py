@@ -13,7 +13,8 @@ from legal.view_helpers import bad_request
 
 def _language(request):
     """`?lang=ru|kk`; by default the page's language when it is an official one, else
-    Russian. None for anything else."""
+    Russian (the text page then shows the other language if that one is missing). None
+    for anything else."""
     raw = request.GET.get("lang")
     if raw is None:
         return get_language() if get_language() in official.OFFICIAL_LANGUAGES else "ru"
@@ -43,7 +44,7 @@ def official_text(request, slug, version):
     if language is None:
         return _unknown_language(request)
     version = selectors.get_version(slug, version)
-    page = official.version_text(version, language)
+    page = official.version_text(version, language, fallback="lang" not in request.GET)
     if page.document is None:
         return _missing(request, version, language, page.languages)
     return render(

@@ -225,13 +225,17 @@ TEXT_PAGE_FIELDS = (
 )
 
 
-def version_text(version: ActVersion, language: str) -> VersionText:
-    """The version's official text in `language` (five queries; one when there is none:
+def version_text(version: ActVersion, language: str, fallback: bool = False) -> VersionText:
+    """The version's official text in `language`, or with `fallback` in the other official
+    language when there is none in that one (five queries; one when there is none at all:
     `document` is then None and `languages` says which there are)."""
     documents = list(
-        OfficialDocument.objects.filter(version=version).defer(*HEAVY_DOCUMENT_FIELDS).order_by("language")
+        OfficialDocument.objects.filter(version=version).defer(*HEAVY_DOCUMENT_FIELDS).order_by("-language")
     )
     document = next((d for d in documents if d.language == language), None)
+    if document is None and fallback and documents:
+        document = documents[0]  # ru before kk
+        language = document.language
     page = VersionText(version, language, document, [d.language for d in documents])
     if document is None:
         return page

@@ -200,6 +200,8 @@ def test_no_official_text_in_that_language_is_a_clear_404(law, get):
     assert get(BASE + "text.txt?lang=kk").status_code == 404
     assert get(BASE + "text/?lang=en").status_code == 400
     assert get("/acts/t-law/no-such/text/").status_code == 404
+    # without ?lang=, a Kazakh page shows the Russian text there is
+    assert "Статья 5. Маркировка" in text(get(BASE + "text/", lang="kk"))
 
 
 def test_download_is_the_stored_text(law, client):
