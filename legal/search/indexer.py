@@ -146,7 +146,7 @@ def index_provisions(ids: list[int]) -> int:
     )
     entries = []
     for p in provisions:
-        official = {t.language: t.text for t in p.official_texts.all()}
+        official = {t.language: "\n".join((t.heading, t.text, t.wrap_up)) for t in p.official_texts.all()}
         entries += provision_entries(p, official)
     return _replace(EntityType.PROVISION, ids, entries)
 
