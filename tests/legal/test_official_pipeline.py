@@ -75,6 +75,12 @@ def test_a_changed_text_is_a_new_edition_the_compare_page_shows(act, client):
     _import(act, LAW_RU.encode(), "law.txt", version="2025-03-05", status="in_force")
     result = _import(act, LAW_RU_LINKED.encode(), "law.txt", in_force_from=datetime.date(2026, 5, 1))
     assert result.outcome == "new_edition" and result.changed == ["art_6"]
+    edition = act.versions.get(code="2026-05-01")
+    assert (edition.label_ru, edition.label_kk, edition.label_en) == (
+        "Редакция, действующая с 1 мая 2026",
+        "Редакция (қолданысқа енгізілген күні — 2026 жылғы 1 мамыр)",
+        "Version in force from 1 May 2026",
+    )
 
     page = client.get("/acts/t-samples/compare/2025-03-05/2026-05-01/").content.decode()
     assert "<ins" in page and "соответствии" in page
