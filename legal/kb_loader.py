@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import ProtectedError, RestrictedError
 
+from legal import kb_official
 from legal.fixture_files import KnowledgeBaseError, iso_date, langs
 from legal.models import (
     Act,
@@ -142,27 +143,30 @@ class Loader:
             "acts",
         )
         for version_data in data["versions"]:
-            version = self.upsert(
-                ActVersion,
-                {"act": act, "code": version_data["code"]},
-                {
-                    "status": version_data["status"],
-                    "date": iso_date(version_data["date"]),
-                    "date_precision": version_data["date_precision"],
-                    "in_force_from": iso_date(version_data["in_force_from"]),
-                    "in_force_until": iso_date(version_data["in_force_until"]),
-                    "consolidated_as_of": iso_date(version_data["consolidated_as_of"]),
-                    **langs("label", version_data["label"]),
-                    **langs("note", version_data["note"]),
-                    "sources": version_data["sources"],
-                },
-                "versions",
-            )
+            values = {
+                "status": version_data["status"],
+                "date": iso_date(version_data["date"]),
+                "date_precision": version_data["date_precision"],
+                "in_force_from": iso_date(version_data["in_force_from"]),
+                "in_force_until": iso_date(version_data["in_force_until"]),
+                "consolidated_as_of": iso_date(version_data["consolidated_as_of"]),
+                **langs("label", version_data["label"]),
+                **langs("note", version_data["note"]),
+                "sources": version_data["sources"],
+            }
+            lookup = {"act": act, "code": version_data["code"]}
+            if values["in_force_until"] is None and kb_official.replaced_by_import(
+                ActVersion.objects.filter(**lookup).first()
+            ):
+                del values["in_force_until"]
+            version = self.upsert(ActVersion, lookup, values, "versions")
             self.load_provisions(act, version, version_data["provisions"])
         self.progress(f"  {act.slug}: {sum(len(v['provisions']) for v in data['versions'])} provisions")
 
     def load_provisions(self, act: Act, version: ActVersion, rows: list[dict]) -> None:
         existing = {p.eid: p for p in version.provisions.prefetch_related("duty_holders")}
+        official = kb_official.has_official_text(version)
+        headings = kb_official.official_headings(version) if official else {}
         by_eid: dict[str, Provision] = {}
         for order, row in enumerate(rows):
             where = f"{act.slug}@{version.code}/{row['eid']}"
@@ -184,6 +188,7 @@ class Loader:
                 "sources": row["sources"],
             }
             provision = existing.get(row["eid"])
+            values = kb_official.keep_imported(values, row["eid"], headings, official, provision is not None)
             if provision is None:
                 values["origin"] = Origin.KB
             provision = self.upsert(Provision, {"version": version, "eid": row["eid"]}, values, "provisions")
@@ -192,6 +197,10 @@ class Loader:
                 provision.duty_holders.set(holders)
             by_eid[row["eid"]] = provision
             self.provisions[(act.slug, version.code, row["eid"])] = provision
+        if official:
+            order = [(row["eid"], row["parent"]) for row in rows]
+            if kb_official.place_new_units(version, order, set(by_eid) - set(existing)):
+                self.counts["provisions placed among the official text's units"] += 1
         gone = version.provisions.filter(origin=Origin.KB).exclude(eid__in=list(by_eid))
         cited = still_cited(gone)
         if cited:
@@ -203,7 +212,8 @@ class Loader:
         kept = []
         for row in self.data["terms"]:
             provision = self.provision(row, "term")
-            kept.append(self.upsert(Term, {"provision": provision}, langs("term", row["term"]), "terms").pk)
+            values = kb_official.keep_imported_term(provision, langs("term", row["term"]))
+            kept.append(self.upsert(Term, {"provision": provision}, values, "terms").pk)
         self.prune(Term.objects.filter(provision__origin=Origin.KB).exclude(pk__in=kept), "terms")
 
     def load_links(self) -> None:
