@@ -21,6 +21,7 @@ NOT_PAGES = {
     "compliance:assessment_finalize",
     "compliance:assessment_revise",
     "legal:version_pdf",
+    "legal:version_akn",
     "legal:compare_pick",
     "legal:official_text_download",
 }
