@@ -97,6 +97,13 @@ class Wording:
     amendments: list[Amendment] = field(default_factory=list)  # every row's, in order
     notes: list[EditorialNote] = field(default_factory=list)
 
+    def title_differs(self, provision: Provision) -> str:
+        """kzai's heading of the provision in this language where the official one differs:
+        the page marks the contradiction instead of choosing (the official text is right)."""
+        ours = getattr(provision, f"title_{self.language}", "") or ""
+        official = self.own.heading if self.own else ""
+        return ours if ours and official and " ".join(ours.split()) != " ".join(official.split()) else ""
+
 
 def _full_path(provision: Provision) -> str:
     return f"{provision.path}/{provision.eid}" if provision.path else provision.eid

@@ -7,3 +7,8 @@ from legal.selectors import official
 
 register = template.Library()
 register.simple_tag(official.document_languages, name="official_languages")
+
+
+@register.filter
+def title_differs(wording, provision) -> str:
+    return wording.title_differs(provision)

@@ -55,7 +55,9 @@ def test_reloading_the_knowledge_base_keeps_the_import():
     call_command("load_kb", verbosity=0)
 
     assert (_order(adopted), _order(edition)) == before
-    assert Term.objects.get(provision__version=adopted, provision__eid="art_1__def_1").term_ru == "тестовый термин"
-    assert Provision.objects.get(version=adopted, eid="art_1-1").title_ru == "Тестовая статья, которой нет в базе знаний"
+    term = Term.objects.get(provision__version=adopted, provision__eid="art_1__def_1")
+    assert term.term_ru == "тестовый термин"
+    added = Provision.objects.get(version=adopted, eid="art_1-1")
+    assert added.title_ru == "Тестовая статья, которой нет в базе знаний"
     assert ActVersion.objects.get(pk=adopted.pk).in_force_until == datetime.date(2026, 6, 1)
     assert OfficialText.objects.count() == texts

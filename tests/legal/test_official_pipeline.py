@@ -97,3 +97,15 @@ def test_the_akoma_ntoso_export_of_an_imported_text_validates(act, client, langu
     ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
     assert document.xpath("//a:article[@eId='art_4']/@status", namespaces=ns) == ["removed"]
     assert document.xpath("//a:point[@eId='art_1__def_2']", namespaces=ns)
+
+
+def test_a_heading_that_differs_from_the_official_one_is_marked(act, client):
+    _import(act, LAW_RU.encode(), "law.txt", version="2025-03-05", status="in_force")
+    provision = act.versions.get(code="2025-03-05").provisions.get(eid="art_2")
+    provision.title_ru = "Цель закона (по данным исследования)"
+    provision.save()
+
+    page = client.get("/acts/t-samples/2025-03-05/art_2/").content.decode()
+    assert "Заголовок в базе знаний kzai («Цель закона (по данным исследования)») отличается" in page
+    unchanged = client.get("/acts/t-samples/2025-03-05/art_3/").content.decode()
+    assert "отличается от официального" not in unchanged
