@@ -12,6 +12,7 @@ from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from legal import admin_import
 from legal.models import (
     Act,
     ActVersion,
@@ -82,6 +83,8 @@ class ActAdmin(HistoryAdmin):
     list_filter = ("kind", "partial", "confidence")
     list_editable = ("order",)
     inlines = [ActVersionInline]
+    change_list_template = "admin/legal/import_act_change_list.html"  # + «Импортировать официальный текст»
+    change_form_template = "admin/legal/import_act_change_form.html"
     fieldsets = (
         (None, {"fields": ("slug", "kind", "number", "adopted", "partial", "order")}),
         (_("Названия"), {"fields": (
@@ -94,6 +97,9 @@ class ActAdmin(HistoryAdmin):
             "adilet_id", "official_urls", "publication", "confidence", "sources",
         )}),
     )
+
+    def get_urls(self):
+        return admin_import.urls(self) + super().get_urls()
 
 
 class ProvisionTreeInline(admin.TabularInline):
