@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from legal import freshness
+from legal import bulk, freshness
 from legal.importing import rows
 from legal.models import OfficialText, Provision
 from tests.legal.factories import make_act, make_version
@@ -108,3 +108,13 @@ def test_many_rows_go_in_batches():
     assert len({p.pk for p in made}) == 120
     assert Provision.objects.filter(version=version).count() == 120
     assert Provision.history.filter(id__in=[p.pk for p in made]).count() == 120
+
+
+def test_a_json_value_is_written_as_itself_not_as_an_equal_one_before_it():
+    version = make_version(make_act())
+    first, second = _provisions(version, n=2)
+    first.our_translations, second.our_translations = [1], [True]  # equal in Python
+    bulk.insert(Provision, [first, second], returning=True)
+
+    stored = dict(Provision.objects.filter(version=version).values_list("eid", "our_translations"))
+    assert stored == {"art_1": [1], "art_2": [True]}
