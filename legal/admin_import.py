@@ -55,7 +55,9 @@ class UploadForm(forms.Form):
     )
     file = forms.FileField(
         label=gettext_lazy("Файл"),
-        help_text=gettext_lazy("Выгрузка с Әділет: текст (.txt), сохранённая страница (.html) или .docx; до 8 МБ."),
+        help_text=gettext_lazy(
+            "Выгрузка с Әділет: текст (.txt), сохранённая страница (.html) или .docx; до 8 МБ."
+        ),
     )
     language = forms.ChoiceField(
         label=gettext_lazy("Язык"), required=False,
@@ -96,7 +98,8 @@ class ProposalForm(forms.ModelForm):
 
 
 def _require_editor(request, adding: bool = False) -> None:
-    if not request.user.has_perm("legal.change_act") or (adding and not request.user.has_perm("legal.add_act")):
+    user = request.user
+    if not user.has_perm("legal.change_act") or (adding and not user.has_perm("legal.add_act")):
         raise PermissionDenied
 
 

@@ -1,9 +1,9 @@
 from django.urls import path, register_converter
 
-from legal.views_akn import version_akn
-
 from . import views, views_check, views_cite, views_print, views_search
+from .views_akn import version_akn
 from .views_compare import bilingual, compare, compare_pick
+from .views_official import official_text, official_text_download
 
 
 class EidConverter:
@@ -32,6 +32,8 @@ urlpatterns = [
     path("acts/<slug:slug>/<slug:version>/terms/", views_cite.terms, name="terms"),
     path("acts/<slug:slug>/<slug:version>/print.pdf", views_print.act_print_pdf, name="version_pdf"),
     path("acts/<slug:slug>/<slug:version>.xml", version_akn, name="version_akn"),
+    path("acts/<slug:slug>/<slug:version>/text/", official_text, name="official_text"),
+    path("acts/<slug:slug>/<slug:version>/text.txt", official_text_download, name="official_text_download"),
     path("acts/<slug:slug>/<slug:version>/<eid:eid>/", views.provision_detail, name="provision"),
     path("cite/", views_cite.cite, name="cite"),
     path("check/", views_check.check, name="check"),

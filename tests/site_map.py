@@ -22,6 +22,7 @@ NOT_PAGES = {
     "compliance:assessment_revise",
     "legal:version_pdf",
     "legal:compare_pick",
+    "legal:official_text_download",
 }
 
 #: Extra addresses: a page's other states (query strings) and an error page.
@@ -91,6 +92,7 @@ def samples(workspace) -> dict[str, dict]:
         pk__in=ObligationProvision.objects.values("obligation")
     ).order_by("pk").first() or Obligation.objects.first()
     section = case.draft.questionnaire.sections.first()
+    _official_text_of(provision)
     result = {
         "legal:act": {"slug": version.act.slug},
         "legal:version": {"slug": version.act.slug, "version": version.code},
@@ -98,6 +100,7 @@ def samples(workspace) -> dict[str, dict]:
         "legal:compare": {"slug": version.act.slug, "old": earlier.code, "new": version.code},
         "legal:bilingual": {"slug": version.act.slug, "version": version.code},
         "legal:provision": {"slug": version.act.slug, "version": version.code, "eid": provision.eid},
+        "legal:official_text": {"slug": version.act.slug, "version": version.code},
         "legal:practice": {"slug": practice.slug},
         "legal:obligation": {"slug": obligation.slug},
         "compliance:ai_system": {"pk": case.system.pk},
@@ -118,6 +121,25 @@ def samples(workspace) -> dict[str, dict]:
     if draft is not None:
         extra["legal:version(draft)"] = reverse("legal:version", args=[draft.act.slug, draft.code])
     return result, extra
+
+
+def _official_text_of(provision) -> None:
+    """Invented official wording for the sample provision (the knowledge base ships none),
+    so that the whole-text page and the provision page's official wording are pages too."""
+    from legal.models import OfficialDocument
+    from tests.legal.official_factories import (
+        make_amendment,
+        make_document,
+        make_editorial_note,
+        make_official,
+    )
+
+    if OfficialDocument.objects.filter(version=provision.version, language="ru").exists():
+        return
+    make_document(provision.version, "ru", text="Тестовый текст.", signature="Президент")
+    make_official(provision, "ru", heading="Тестовый заголовок", text="Тестовый текст.")
+    make_amendment(provision.version, provision)
+    make_editorial_note(provision.version, provision)
 
 
 def site_map(workspace) -> list[tuple[str, str]]:

@@ -33,6 +33,7 @@ from legal.models import (
     Term,
 )
 from legal.search import InvalidSearch, search
+from legal.selectors.official import official_texts_prefetch
 from legal.versions import in_force_among, versions_in_force
 
 from . import filters, frbr, queries
@@ -149,7 +150,7 @@ def _detail_queryset():
     return (
         Provision.objects.for_display()
         .select_related("term", "fine_schedule__repeat__version__act")
-        .prefetch_related("official_texts", "children")
+        .prefetch_related(official_texts_prefetch(), "children", "amendments")
     )
 
 

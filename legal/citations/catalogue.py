@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from legal.citations.kazakh import KK_UNIT_TRIGGER
-from legal.citations.text import WS_RE, normalize, skip_ws, token_key
+from legal.citations.text import WS_RE, normalize, token_key
 from legal.citations.vocabulary import (
     KIND_ABBREVIATIONS,
     KIND_WORDS,
@@ -122,14 +122,19 @@ class Catalogue:
             if act.numbering_group:
                 self.groups.setdefault(act.numbering_group, []).append(act)
         self.urls: dict[tuple, str] = {}  # the permalinks the resolver built (reverse() is slow)
+        self.identities: dict[tuple, tuple] = {}  # legal.citations.identity.check per name as written
 
     def walk(self, low: str, text: str, pos: int) -> tuple[frozenset, int] | None:
         """The longest act name starting at `pos`: (slugs, end) or None."""
         node, i, best, n, skips = self.trie, pos, None, len(low), 0
         while i < n:
-            i = skip_ws(low, i)
-            m = SKIP_RE.match(low, i) if low[i : i + 1] in SKIP_FIRST else None
-            if m and m.end() > i:
+            if low[i].isspace():  # skip_ws, inlined: this loop is the hottest of the engine
+                i += 1
+                if i < n and low[i].isspace():
+                    i = WS_RE.match(low, i).end()
+                if i >= n:
+                    break
+            if low[i] in SKIP_FIRST and (m := SKIP_RE.match(low, i)) and m.end() > i:
                 skips += 1
                 if skips > MAX_SKIPS:
                     break
@@ -138,12 +143,13 @@ class Catalogue:
             m = WORD_RE.match(low, i)
             if not m:
                 break
-            child = node.get(token_key(text[m.start() : m.end()]))
+            start, end = m.span()
+            child = node.get(token_key(text[start:end]))
             if child is None:  # an abbreviation written in lowercase: «закон об ии»
-                child = node.get(m.group())
+                child = node.get(low[start:end])
                 if child is None:
                     break
-            node, i = child, m.end()
+            node, i = child, end
             if _END in node:
                 best = (node[_END], i)
         return best

@@ -7,7 +7,7 @@ knowledge base; which act a chain belongs to is the parser's business.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from legal.citations.kazakh import KK_PLURAL_RE, KK_UNIT_RE, kk_unit
 from legal.citations.text import skip_ws
@@ -35,9 +35,11 @@ class Item:
 
     start: int
     end: int
-    nums: list[str]  # more than one for a range
+    nums: tuple[str, ...]  # more than one for a range
     subs: tuple[str, ...] = ()  # English Article 17(3)(6): ("3", "6")
-    inner: list[Group] = field(default_factory=list)  # «238 (часть первая)»: the article's units
+    inner: tuple[Group, ...] = ()  # «238 (часть первая)»: the article's units
+    # Tuples, not lists: a long text holds thousands of items until it is resolved, and the
+    # garbage collector stops following a tuple of strings (fewer full collections).
 
 
 @dataclass
@@ -63,7 +65,7 @@ def _parse_items(
         if item is None:
             break
         num, subs, start, end = item
-        nums = [num]
+        nums = (num,)
         rm = RANGE_SEP[lang].match(low, end)
         second = _one_item(low, rm.end(), lang) if rm else None
         if second is not None and not subs and not second[1]:
@@ -71,20 +73,20 @@ def _parse_items(
             spaced = rm.group() != rm.group().strip() or rm.group().strip() in ("по", "to", "through")
             if not (a.isdigit() and b.isdigit()):
                 error = error or f"a range over dashed numbers ({low[start : second[3]]}) is ambiguous"
-                nums, end = [f"{a}–{b}"], second[3]
+                nums, end = (f"{a}–{b}",), second[3]
             elif int(b) < int(a) and spaced:
                 second = None  # «ст. 21 — 5 лет»: a dash in the sentence, not a range
             elif len(b) < len(a) and not plural:
-                nums, end = [f"{a}-{b}"], second[3]  # «ст. 641–1», «641−1»: a dashed number (145–143 is not)
+                nums, end = (f"{a}-{b}",), second[3]  # «ст. 641–1», «641−1»: a dashed number (145–143 is not)
             elif int(b) <= int(a) or int(b) - int(a) > MAX_RANGE:
                 error = error or f"the range {low[start : second[3]]} is not a valid range"
-                nums, end = [f"{a}–{b}"], second[3]
+                nums, end = (f"{a}–{b}",), second[3]
             else:
-                nums, end = [str(n) for n in range(int(a), int(b) + 1)], second[3]
+                nums, end = tuple(str(n) for n in range(int(a), int(b) + 1)), second[3]
         elif plural and re.fullmatch(r"\d+-\d+", num):
             a, b = num.split("-")
             if int(b) > int(a) and int(b) - int(a) <= MAX_RANGE:  # «ст.ст. 143-145»: a range
-                nums = [str(n) for n in range(int(a), int(b) + 1)]
+                nums = tuple(str(n) for n in range(int(a), int(b) + 1))
         inner, end = _inner_units(low, end, lang, articles)
         items.append(Item(start, end, nums, subs, inner))
         sm = LIST_SEP[lang].match(low, end)
@@ -100,22 +102,22 @@ _INNER_OPEN_RE = re.compile(r"\s*\(\s*")
 _INNER_CLOSE_RE = re.compile(r"\s*\)")
 
 
-def _inner_units(low: str, end: int, lang: str, articles: bool) -> tuple[list[Group], int]:
+def _inner_units(low: str, end: int, lang: str, articles: bool) -> tuple[tuple[Group, ...], int]:
     """«238 (часть первая)», «239 (части первая и вторая)»: an article's units in brackets
     after its number (outermost first), and where the brackets end."""
     m = _INNER_OPEN_RE.match(low, end) if articles else None
     parsed = parse_unit_chain(low, m.end()) if m else None
     if parsed is None:
-        return [], end
+        return (), end
     groups, j, glang, error = parsed
     if error or glang != lang or any(RANK[g.unit] >= RANK["art"] for g in groups):
-        return [], end
+        return (), end
     close = _INNER_CLOSE_RE.match(low, j)
     if close is None and low[j - 1 : j] == ")":  # «(п. 1)»: the bracket closes, it is no «1)»
         for item in groups[-1].items:
             item.end -= item.end == j
-        return groups, j
-    return (groups, close.end()) if close else ([], end)
+        return tuple(groups), j
+    return (tuple(groups), close.end()) if close else ((), end)
 
 
 def _one_item(low: str, i: int, lang: str) -> tuple[str, tuple[str, ...], int, int] | None:
@@ -218,7 +220,7 @@ def parse_ordinal_chain(low: str, pos: int) -> tuple[list[Group], int] | None:
         unit = unit_m.lastgroup.split("_", 1)[1].removesuffix("pl")
         if groups and RANK[unit] <= RANK[groups[-1].unit]:
             break
-        groups.append(Group(unit, [Item(m.start("num"), m.end("num"), [m.group("num")])]))
+        groups.append(Group(unit, [Item(m.start("num"), m.end("num"), (m.group("num"),))]))
         end = unit_m.end()
         i = skip_ws(low, end)
     if not groups:

@@ -43,7 +43,7 @@ def reread(refs: list, low: str, text: str) -> list:
 def _not_a_citation(ref, low: str, text: str) -> bool:
     if not ref.groups or ref.mode == "rel":
         return False
-    if _GAZETTE_RE.search(low, max(0, ref.start - 160), ref.start):
+    if _comma_before(low, ref.start) and _GAZETTE_RE.search(low, max(0, ref.start - 160), ref.start):
         return True
     # «Статья 96.», «Глава 1.» opening a line: the unit's own heading
     line_start = low.rfind("\n", 0, ref.start) + 1
@@ -59,6 +59,15 @@ def _not_a_citation(ref, low: str, text: str) -> bool:
     )
 
 
+def _comma_before(low: str, start: int) -> bool:
+    """A comma is the last thing before `start` but spaces, as in a gazette's «№ 13, ст. 83»
+    (the search for the gazette tries every start in its window: only then)."""
+    i = start
+    while i and low[i - 1].isspace():
+        i -= 1
+    return low[i - 1 : i] == ","
+
+
 def _split_inner(ref) -> list:
     """«статьями 238 (часть первая), 239 (части первая и вторая) УК»: one reference per
     article, each with the units in its brackets."""
@@ -70,7 +79,7 @@ def _split_inner(ref) -> list:
     items = arts[0].items
     out = []
     for index, item in enumerate(items):
-        group = dataclasses.replace(arts[0], items=[dataclasses.replace(item, inner=[])])
+        group = dataclasses.replace(arts[0], items=[dataclasses.replace(item, inner=())])
         out.append(
             dataclasses.replace(
                 ref,

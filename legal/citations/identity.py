@@ -103,12 +103,24 @@ def says_kazakhstan(act, low_span: str) -> bool:
 def check(catalogue, low: str, start: int, end: int, slugs: frozenset) -> tuple[frozenset, int, str]:
     """The acts of `slugs` that the name at low[start:end] and what follows it may mean:
     (slugs, end, mismatch). A date or a number picks among acts of one name; when none is
-    left, the reference is to another act (`mismatch` says why) and takes in what said so."""
+    left, the reference is to another act (`mismatch` says why) and takes in what said so.
+    Kept on the catalogue per name as written: a text names its acts the same way again."""
     longer = extend_identity(low, end)
-    span = low[start:longer]
+    key = (low[start:longer], slugs)
+    found = catalogue.identities.get(key)
+    if found is None:
+        if len(catalogue.identities) > 10_000:
+            catalogue.identities.clear()
+        found = catalogue.identities[key] = _pick(catalogue, key[0], slugs)
+    keep, why = found
+    return (slugs, longer, why) if why else (keep, end, "")
+
+
+def _pick(catalogue, span: str, slugs: frozenset) -> tuple[frozenset, str]:
+    """(the acts `span` may mean, ""), or (`slugs`, why none of them) when it means none."""
     acts = [catalogue.acts[s] for s in slugs if s in catalogue.acts]
     reasons = {act.slug: mismatch(act, span) for act in acts}
     keep = frozenset(slug for slug, why in reasons.items() if not why)
     if keep or not reasons:
-        return (keep if keep else slugs), end, ""
-    return slugs, longer, "; ".join(why for why in reasons.values())
+        return (keep if keep else slugs), ""
+    return slugs, "; ".join(why for why in reasons.values())

@@ -17,7 +17,7 @@ import re
 # read as Cyrillic only when every Latin letter in it has a Cyrillic twin (then «a», «o»,
 # «p», «c»… in it are made Cyrillic too), so «iPhone», «COVID» and «IT» stay Latin. Each
 # letter becomes one letter: the text keeps its length (spans stay valid). Looking only for
-# those few letters, each by a literal-prefixed pattern, keeps this to a few ms per MB.
+# those few letters, by one pattern that opens with their class, keeps this to a few ms per MB.
 
 _TWINS = {
     "i": "і", "I": "І", "ə": "ә", "Ə": "Ә", "ɵ": "ө", "Ɵ": "Ө", "h": "һ", "H": "Н",
@@ -29,7 +29,8 @@ _CYR = "а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ"
 _CYR_SET = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі") | frozenset(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі".upper()
 )
-_DETECT = tuple(re.compile(rf"{c}(?:(?=[{_CYR}])|(?<=[{_CYR}]{c}))") for c in "iIhəƏɵƟ")
+# One of those letters before or after a Cyrillic one; a class first, so the scan skips fast.
+_DETECT = re.compile(rf"[iIhəƏɵƟ](?:(?=[{_CYR}])|(?<=[{_CYR}].))")
 
 
 def _is_letter(ch: str) -> bool:
@@ -38,7 +39,7 @@ def _is_letter(ch: str) -> bool:
 
 def fix_lookalikes(text: str) -> str:
     """`text` with the Latin look-alikes of Cyrillic words made Cyrillic, same length."""
-    hits = sorted(m.start() for pattern in _DETECT for m in pattern.finditer(text))
+    hits = [m.start() for m in _DETECT.finditer(text)]
     if not hits:
         return text
     pieces, done, n = [], 0, len(text)

@@ -11,7 +11,7 @@ from legal.citations import forms, identity
 from legal.citations.catalogue import Catalogue
 from legal.citations.chains import Group, parse_kk_chain, parse_ordinal_chain, parse_unit_chain
 from legal.citations.kazakh import opening_quote
-from legal.citations.text import skip_ws
+from legal.citations.text import last_word, skip_ws
 from legal.citations.vocabulary import (
     CONNECT_RE,
     EN_OF_RE,
@@ -19,6 +19,7 @@ from legal.citations.vocabulary import (
     EN_UNKNOWN_ACT_RE,
     FOREIGN_AFTER_RE,
     FOREIGN_BEFORE_RE,
+    KK_ACT_WORDS,
     KK_REL_RE,
     KK_UNKNOWN_ACT_RE,
     MAX_SKIPS,
@@ -151,7 +152,8 @@ def _kk_ref(low: str, text: str, pos: int, refs: list[Ref]) -> Ref | None:
     groups, end, error = parsed
     ref = Ref(pos, end, "kk", groups, error=error)
     before = low[max(0, pos - 120) : pos]
-    unknown = KK_UNKNOWN_ACT_RE.search(before)
+    word = last_word(before)  # the search tries every start in the window: only when it can end
+    unknown = KK_UNKNOWN_ACT_RE.search(before) if any(w in word for w in KK_ACT_WORDS) else None
     if unknown and not (refs and refs[-1].end > pos - len(before) + unknown.start()):
         # «… туралы Заңның 5-бабы» with a name we do not know
         ref.mode = "unknown"

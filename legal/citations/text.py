@@ -88,3 +88,13 @@ def skip_ws(low: str, i: int) -> int:
         if i < len(low) and low[i].isspace():
             return WS_RE.match(low, i).end()
     return i
+
+
+def last_word(text: str) -> str:
+    r"""The run of word characters `text` ends with, its trailing spaces left out: a pattern
+    ending in `stem\w*\s*\Z` matches `text` only if the stem is in that word."""
+    end = len(text.rstrip())  # str.isspace and str.isalnum are what `\s` and `\w` test
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return text[start:end]

@@ -61,9 +61,10 @@ EN_UNKNOWN_ACT_RE = re.compile(
     r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?"
     r"(?:law|code|act|constitution|decree|regulation|directive|convention|treaty|order)(?!\w)"
 )
+KK_ACT_WORDS = ("заң", "кодекс", "жарлы", "қаулы", "конституция")  # what KK_UNKNOWN_ACT_RE ends with
 KK_UNKNOWN_ACT_RE = re.compile(
     r"(?:(?:[^\W\d_][\w-]*\s+){1,4}туралы\s+|[^\W\d_][\w-]*\s+(?=кодекс))?"
-    r"(?:заң|кодекс|жарлы|қаулы|конституция)\w*\s*\Z"
+    rf"(?:{'|'.join(KK_ACT_WORDS)})\w*\s*\Z"
 )
 UNKNOWN_TITLE_RE = re.compile(r"\s*(?:«[^»\n]{1,200}»|\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”)")
 # An article's title quoted between its number and the act: «статья 143 «Защита чести» ГК».

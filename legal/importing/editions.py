@@ -3,8 +3,12 @@ text differs from the one imported before, with the previous edition's provision
 editorial work on them included, copied over. The previous edition stays as it was, only
 its in-force period now ends."""
 
-from django.db.models import F
+import datetime
 
+from django.db.models import F
+from django.utils import translation
+
+from kzai.localized import format_date
 from legal.models import (
     ActVersion,
     LinkKind,
@@ -47,14 +51,17 @@ def target_version(act, document: Document, options: ImportOptions, source_url: 
 
 def new_version(act, code: str, document: Document, options: ImportOptions, source_url: str) -> ActVersion:
     status = options.status or VersionStatus.IN_FORCE
+    starts = None if status == VersionStatus.DRAFT else options.in_force_from
+    dated = options.date or document.header.date or options.in_force_from
     version = ActVersion(
         act=act,
         code=code,
         status=status,
-        date=options.date or document.header.date or options.in_force_from,
-        in_force_from=None if status == VersionStatus.DRAFT else options.in_force_from,
+        date=dated,
+        in_force_from=starts,
         consolidated_as_of=options.date,
         sources=[source_url],
+        **labels(starts, dated),
     )
     version.full_clean(validate_unique=False, validate_constraints=False)
     version.save()
@@ -103,11 +110,31 @@ def new_edition(
         in_force_from=starts,
         consolidated_as_of=options.date,
         sources=[source_url],
+        **labels(starts, options.date or starts),
     )
     edition.full_clean(validate_unique=False, validate_constraints=False)
     edition.save()
     copy_provisions(previous, edition)
     return edition
+
+
+LABELS = {
+    "ru": ("Редакция, действующая с {date}", "Текст от {date}"),
+    "kk": ("Редакция (қолданысқа енгізілген күні — {date})", "Мәтін, {date}"),
+    "en": ("Version in force from {date}", "Text of {date}"),
+}
+
+
+def labels(starts: datetime.date | None, dated: datetime.date | None) -> dict[str, str]:
+    """A version's label in every language: from when it is in force, or the text's date."""
+    found = {}
+    for language, (in_force, text_of) in LABELS.items():
+        with translation.override(language):
+            if starts:
+                found[f"label_{language}"] = in_force.format(date=format_date(starts))
+            elif dated:
+                found[f"label_{language}"] = text_of.format(date=format_date(dated))
+    return found
 
 
 def copy_provisions(previous: ActVersion, edition: ActVersion) -> dict[int, Provision]:

@@ -30,11 +30,19 @@ _FROM_KK = re.compile(rf"({DATE})\s+бастап", re.IGNORECASE)
 _KAZAKH = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
 
 
+# Words in the unit excluded, added or replaced («слова … исключены», «по всему тексту»): the
+# unit itself was amended, not excluded or added.
+_WORDING = re.compile(r"по\s+всему\s+тексту|(?<!\w)слов|(?<!\w)цифр|бүкіл\s+мәтін|деген\s+сөз", re.IGNORECASE)
+
+
 def action_of(text: str, default: str = AMENDED) -> str:
     """What the words say was done: the earliest of «исключен», «в редакции», «дополнен»,
-    «изменен» (and their Kazakh forms)."""
+    «изменен» (and their Kazakh forms); words excluded from or added to a unit amend it."""
     found = [(match.start(), action) for action, pattern in _ACTIONS if (match := pattern.search(text))]
-    return min(found)[1] if found else default
+    action = min(found)[1] if found else default
+    if action in (EXCLUDED, ADDED) and _WORDING.search(text):
+        return AMENDED
+    return action
 
 
 def law_kind(word: str) -> str:

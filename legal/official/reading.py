@@ -130,6 +130,7 @@ def _html_lines(text: str) -> list[str]:
         root = lxml.html.document_fromstring(text)
     except Exception:  # lxml raises several types (ParserError, ValueError) on a broken page
         _fail("not_html", "Страница HTML не читается.")
+    page_title = _page_title(root)  # before the page's chrome, where it may be, is dropped
     for element in list(root.iter(*_DROPPED)):
         if element.getparent() is not None:
             element.drop_tree()
@@ -173,7 +174,22 @@ def _html_lines(text: str) -> list[str]:
     walk(container)
     container.tail = tail
     flush()
+    first = next((line for line in lines if line), "")
+    if _HEADER.search(first) and page_title:
+        lines[:0] = [page_title, ""]  # the page shows the act's title above the text's container
     return lines
+
+
+def _page_title(root) -> str:
+    """The act's title where the page shows it outside the text: its first <h1>, else the
+    <title> up to the site's name."""
+    for element in root.iter("h1"):
+        text = normalise(element.text_content())
+        if text and not _HEADER.search(text) and len(text) <= 500:
+            return text
+    title = root.find(".//title")
+    text = normalise(title.text_content()) if title is not None else ""
+    return normalise(re.split(r"\s[-–—|]\s", text)[0]) if text and not _HEADER.search(text) else ""
 
 
 # Word documents.

@@ -22,6 +22,19 @@ from legal.official.types import (
     Unit,
 )
 
+_NUM = r"(\d+(?:-\d+)*)"
+# What a footnote's words name: «дополнена статьей 641-1», «2-тарау 7-1-баппен толықтырылды»;
+# «Статья 5 …», «статьи 5», «5-бапқа»; «Пункт 2 статьи 5»; «Глава 2», «2-тарау».
+_ADDED_ARTICLE = re.compile(rf"стать(?:ей|ями)\s+{_NUM}|{_NUM}-бап(?:пен|тармен)", re.IGNORECASE)
+_NAMED_ARTICLE = re.compile(rf"(?<!\w)стать(?:я|и|ю|е)\s+{_NUM}|(?<![\w-]){_NUM}-бап", re.IGNORECASE)
+_NAMED_POINT = re.compile(rf"пункт(?:а|е)?\s+{_NUM}\s+статьи\s+{_NUM}", re.IGNORECASE)
+_NAMED_CHAPTER = re.compile(rf"(?<!\w)глав(?:а|ы|у)\s+{_NUM}|(?<![\w-]){_NUM}-тарау", re.IGNORECASE)
+
+
+def _number(found: re.Match | None) -> str | None:
+    return next((group for group in found.groups() if group), None) if found else None
+
+
 LEVELS = {layout.PART: 0, layout.SECTION: 1, layout.CHAPTER: 2, layout.PARAGRAPH: 3}
 _COURT_WORDS = re.compile(r"Конституционн|Конституциялық\s+Сот", re.IGNORECASE)
 
@@ -43,6 +56,9 @@ class TreeBuilder:
         self.note: Unit | None = None  # an open «Примечание.» (law)
         self.last: Unit | None = None  # the unit footnotes and notes go to
         self.pending_title: Unit | None = None
+        self.open_heading: Unit | None = None  # a container heading an upper-case line continues
+        self.articles: dict[str, Unit] = {}
+        self.chapters: dict[str, Unit] = {}
         self.preamble: list[str] = []
         self.last_text_line = 0  # the last line of the body that is not blank
 
@@ -64,10 +80,15 @@ class TreeBuilder:
         if kind == layout.BLANK:
             return index
         self.last_text_line = number
+        heading, self.open_heading = self.open_heading, None
+        if heading is not None and kind == layout.TEXT and line.isupper():
+            heading.heading = f"{heading.heading} {line}"  # «Глава 1. ЗАКОНОДАТЕЛЬСТВО …» wrapped
+            self.open_heading = heading
+            return index
         if kind == layout.FOOTNOTE:
             last = self._wrapped(index, end, balanced=True)
             text = " ".join(self.lines[index : last + 1])
-            self._amend(parse_footnote(text, number, self.doc.language))
+            self._amend(parse_footnote(text, number, self.doc.language), text)
             self.last_text_line = last + 1
             return last
         if kind == layout.IZPI:
@@ -118,9 +139,26 @@ class TreeBuilder:
             text = f"{text} {self.lines[last]}"
         return last
 
-    def _amend(self, amendments) -> None:
-        target = self.last
+    def _amend(self, amendments, text: str) -> None:
+        target = self._named(text) or self.last
         (target.amendments if target is not None else self.doc.amendments).extend(amendments)
+
+    def _named(self, text: str) -> Unit | None:
+        """The unit a footnote names, when it is one already read: the article it adds
+        («дополнена статьей 641-1»), else the point or article it names first, else the
+        chapter; None leaves it with the unit whose heading or text it follows."""
+        article = self.articles.get(
+            _number(_ADDED_ARTICLE.search(text)) or _number(_NAMED_ARTICLE.search(text)) or ""
+        )
+        if article is not None:
+            point = _NAMED_POINT.search(text)
+            if point and point[2] == article.num:
+                paras = (
+                    child for child in article.children if child.type == "para" and child.num == point[1]
+                )
+                return next(paras, article)
+            return article
+        return self.chapters.get(_number(_NAMED_CHAPTER.search(text)) or "")
 
     def _add_note(self, kind: str, text: str, number: int) -> None:
         note = Note(kind, text, number)
@@ -153,6 +191,9 @@ class TreeBuilder:
         self.stack.append((level, unit))
         self.last = unit
         self.pending_title = unit if not unit.heading and not unit.repealed else None
+        self.open_heading = unit if unit.heading else None
+        if kind == layout.CHAPTER:
+            self.chapters.setdefault(unit.num, unit)
 
     def _children_of_top(self) -> list[Unit]:
         return self.stack[-1][1].children if self.stack else self.doc.units
@@ -163,6 +204,7 @@ class TreeBuilder:
         unit = self._heading_unit(layout.ARTICLE, groups, number)
         self._children_of_top().append(unit)
         self.article = self.last = unit
+        self.articles.setdefault(unit.num, unit)
         self.definitions = layout.is_definitions(unit.heading)
 
     def _open_note(self, groups: dict, number: int) -> None:

@@ -158,10 +158,10 @@ def _replace(entity_type: str, ids: list[int], entries: Iterable[SearchEntry]) -
 def index_provisions(ids: list[int]) -> int:
     """Columns, not model instances: an import indexes tens of thousands of provisions."""
     official: dict[int, dict[str, str]] = defaultdict(dict)
-    for pk, lang, text in OfficialText.objects.filter(provision__in=ids).values_list(
-        "provision_id", "language", "text"
+    for pk, lang, *words in OfficialText.objects.filter(provision__in=ids).values_list(
+        "provision_id", "language", "heading", "text", "wrap_up"
     ):
-        official[pk][lang] = text
+        official[pk][lang] = "\n".join(words)
     holders = defaultdict(list)
     through = Provision.duty_holders.through
     for pk, code in through.objects.filter(provision__in=ids).values_list("provision_id", "dutyholder__code"):

@@ -1,4 +1,5 @@
-"""The provision page: the unit, its place, its other versions, links, references, fines."""
+"""The provision page: the unit, its official wording, its place, its other versions, links,
+references, fines."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 
 from legal.fines import schedules_for, schedules_near
 from legal.models import (
@@ -22,6 +24,7 @@ from legal.models import (
 )
 
 from .acts import versions_of
+from .official import CONTAINERS, Wording, provision_wordings, shown_units
 
 
 @dataclass
@@ -59,7 +62,7 @@ class ProvisionPage:
     act: Act
     ancestors: list[Provision]
     children: list[Provision]
-    official_texts: list
+    wordings: list[Wording]
     versions: list[ActVersion]
     counterparts: list[Counterpart]
     notes: list[VersionNote]
@@ -71,6 +74,31 @@ class ProvisionPage:
     links_in: list[ProvisionLink]
     term: object | None
     fines: list[FineSchedule] = field(default_factory=list)
+    refers_to: list[LinkGroup] = field(default_factory=list)
+    referred_by: list[LinkGroup] = field(default_factory=list)
+
+    @property
+    def official_texts(self) -> list:
+        """The provision's own official wording, one per language (page's language first)."""
+        return [w.own for w in self.wordings if w.own is not None]
+
+
+@dataclass
+class LinkGroup:
+    """`refers_to` links to or from one act."""
+
+    act: Act
+    links: list[ProvisionLink]
+
+
+def _by_act(links: list[ProvisionLink], end: str) -> list[LinkGroup]:
+    """Group links by the act of their other end (`end`: "source" or "target"), keeping
+    the links' order; the groups in order of their first link."""
+    groups: dict[int, LinkGroup] = {}
+    for link in links:
+        act = getattr(link, end).version.act
+        groups.setdefault(act.pk, LinkGroup(act, [])).links.append(link)
+    return list(groups.values())
 
 
 def get_provision(slug: str, code: str, eid: str) -> Provision:
@@ -104,14 +132,26 @@ def _references(model, owner_field: str, provision: Provision):
     )
 
 
-def provision_page(slug: str, code: str, eid: str) -> ProvisionPage:
+def _parts(provision: Provision) -> list[Provision]:
+    """The units under `provision` in document order (one query): all of them for an
+    article or a smaller unit, whose page shows their wording; the direct children of a
+    chapter or a larger unit."""
+    if provision.type in CONTAINERS:
+        return list(provision.children.order_by("order"))
+    return list(Provision.objects.filter(_descendant_q("", provision)).order_by("order"))
+
+
+def provision_page(slug: str, code: str, eid: str, language: str | None = None) -> ProvisionPage:
+    """Everything the provision page shows; official wording in `language` (default: the
+    active one) comes first."""
     provision = get_provision(slug, code, eid)
     version = provision.version
     act = version.act
 
     ancestors = provision.ancestors()
-    children = list(provision.children.order_by("order"))
-    official_texts = list(provision.official_texts.order_by("language"))
+    parts = _parts(provision)
+    children = [unit for unit in parts if unit.parent_id == provision.pk]
+    wordings = provision_wordings(provision, shown_units(provision, parts), language or get_language())
     versions = versions_of(act)
 
     ancestor_eids = [eid for eid in provision.path.split("/") if eid]
@@ -157,12 +197,10 @@ def provision_page(slug: str, code: str, eid: str) -> ProvisionPage:
     liability, punished = _liability(provision, practice_refs_all, "practice_id")
     more_liability, more_punished = _liability(provision, obligation_refs_all, "obligation_id")
 
-    links_out = [
-        link for link in links if link.source_id == provision.pk and link.kind != LinkKind.CORRESPONDS_TO
-    ]
-    links_in = [
-        link for link in links if link.target_id == provision.pk and link.kind != LinkKind.CORRESPONDS_TO
-    ]
+    other_kinds = (LinkKind.CORRESPONDS_TO, LinkKind.REFERS_TO)
+    links_out = [link for link in links if link.source_id == provision.pk and link.kind not in other_kinds]
+    links_in = [link for link in links if link.target_id == provision.pk and link.kind not in other_kinds]
+    refers = [link for link in links if link.kind == LinkKind.REFERS_TO]
 
     return ProvisionPage(
         provision=provision,
@@ -170,7 +208,7 @@ def provision_page(slug: str, code: str, eid: str) -> ProvisionPage:
         act=act,
         ancestors=ancestors,
         children=children,
-        official_texts=official_texts,
+        wordings=wordings,
         versions=versions,
         counterparts=_counterparts(provision, versions, links, same_eid),
         notes=notes,
@@ -182,8 +220,9 @@ def provision_page(slug: str, code: str, eid: str) -> ProvisionPage:
         links_in=links_in,
         term=provision.defined_term,
         fines=fines,
+        refers_to=_by_act([link for link in refers if link.source_id == provision.pk], "target"),
+        referred_by=_by_act([link for link in refers if link.target_id == provision.pk], "source"),
     )
-
 
 
 def _liability(provision: Provision, refs, owner_attr: str):

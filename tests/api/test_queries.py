@@ -40,8 +40,9 @@ QUERIES = {
     "/api/v1/acts/{slug}/versions/": 3,
     # version with act, the whole tree
     "/api/v1/acts/{slug}/versions/2025-11-17/toc/": 2,
-    # provision with version, act and term; duty holders; official texts; children; ancestors
-    "/api/v1/acts/{slug}/versions/2025-11-17/provisions/{eid}/": 5,
+    # provision with version, act and term; duty holders; official texts (with their
+    # documents); children; amendment history; ancestors
+    "/api/v1/acts/{slug}/versions/2025-11-17/provisions/{eid}/": 6,
     # act (validating the filter), page of provisions with version and act, their duty holders
     "/api/v1/provisions/?act={slug}&page_size=50": 3,
     # the same, after a cursor

@@ -31,7 +31,9 @@ def var_dir(settings, tmp_path):
 @pytest.fixture
 def act():
     """The act of the samples, with one provision that has our summary."""
-    act = make_act("t-samples", number="901-VIII", adopted=datetime.date(2025, 3, 5), title_ru="О тестовых образцах")
+    act = make_act(
+        "t-samples", number="901-VIII", adopted=datetime.date(2025, 3, 5), title_ru="О тестовых образцах"
+    )
     version = make_version(act, "2025-03-05", in_force_from=datetime.date(2025, 3, 20))
     make_provision(version, "art_2", "article", "2", summary_ru="Наше изложение статьи 2.")
     return act

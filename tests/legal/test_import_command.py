@@ -7,22 +7,18 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-import legal.official
 from legal.management.commands.import_act import Command
 from legal.models import Act, OfficialDocument, Provision
+from tests.legal.adilet_samples import LAW_RU
 
 pytestmark = pytest.mark.django_db
-needs_reader = pytest.mark.skipif(
-    not hasattr(legal.official, "read_official_text"), reason="the reader (branch h1) is not merged yet"
-)
 SOURCE = "https://adilet.zan.kz/rus/docs/Z2500000901"
 
 
 @pytest.fixture
 def law(tmp_path):
-    samples = pytest.importorskip("tests.legal.adilet_samples")
     path = tmp_path / "law-ru.txt"
-    path.write_text(samples.LAW_RU, encoding="utf-8")
+    path.write_text(LAW_RU, encoding="utf-8")
     return path
 
 
@@ -39,7 +35,6 @@ def test_a_missing_file_exits_with_1(tmp_path, capsys):
     assert "Cannot read" in capsys.readouterr().err
 
 
-@needs_reader
 def test_a_new_act_is_created_when_confirmed(law):
     output = run(law, "--act", "t-samples", "--source", SOURCE, "--yes")
 
@@ -55,7 +50,6 @@ def test_a_new_act_is_created_when_confirmed(law):
     assert OfficialDocument.objects.count() == 1
 
 
-@needs_reader
 def test_a_new_act_unconfirmed_without_a_terminal_writes_nothing(law, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO())
     with pytest.raises(CommandError, match="--yes"):
@@ -63,7 +57,6 @@ def test_a_new_act_unconfirmed_without_a_terminal_writes_nothing(law, monkeypatc
     assert not Act.objects.exists()
 
 
-@needs_reader
 def test_dry_run_writes_nothing(law):
     output = run(law, "--act", "t-samples", "--source", SOURCE, "--yes", "--dry-run")
 
@@ -71,7 +64,6 @@ def test_dry_run_writes_nothing(law):
     assert not Act.objects.exists() and not Provision.objects.exists()
 
 
-@needs_reader
 def test_bad_input_is_an_error_and_writes_nothing(tmp_path, law):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")

@@ -136,3 +136,15 @@ def test_a_parenthesis_that_is_not_about_entry_into_force_is_not_an_effective_no
 )
 def test_numeric_dates_as_adilet_writes_them(written, meant):
     assert parse_date(written) == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сноска. По всему тексту слова «образец» исключены Законом РК от 01.02.2026 № 905-VIII.",
+        "Сноска. Статья 2 дополнена словами «и проверки» Законом РК от 01.02.2026 № 905-VIII.",
+        "Ескерту. Бүкіл мәтін бойынша «үлгі» деген сөздер алып тасталды - ҚР 2026.01.02 № 905-VIII Заңымен.",
+    ],
+)
+def test_words_excluded_or_added_amend_the_unit(text):
+    assert [amendment.action for amendment in parse_footnote(text)] == [AMENDED]

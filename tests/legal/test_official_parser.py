@@ -381,3 +381,50 @@ def test_large_code_reads_completely():
     doc = parse([*lines, *SIGNED])
     assert doc.counts() == {"article": 1000, "para": 2000, "subpara": 2000}
     assert doc.problems == []
+
+
+# An excerpt of a code as Adilet lays it out: a chapter heading wrapped over two lines, a
+# footnote after an article's text naming the article, one naming the added article first
+# by its chapter (invented wording and numbers: test data).
+WRAPPED_CODE = """Тестовый кодекс Республики Казахстан
+
+Кодекс Республики Казахстан от 5 марта 2025 года № 902-VIII ЗРК.
+
+ОСОБЕННАЯ ЧАСТЬ
+Глава 3. ТЕСТОВЫЕ ПРАВОНАРУШЕНИЯ
+В ОБЛАСТИ ОБРАЗЦОВ
+
+Статья 10. Нарушение порядка составления образцов
+
+1. Нарушение порядка составления образцов –
+влечет предупреждение.
+2. Повторное нарушение –
+влечет штраф.
+Сноска. Статья 10 с изменением, внесенным Законом РК от 01.02.2026 № 905-VIII (вводится в действие с 01.03.2026).
+
+Статья 10-1. Нарушение порядка проверки образцов
+Сноска. Глава 3 дополнена статьей 10-1 в соответствии с Законом РК от 01.02.2026 № 905-VIII.
+Сноска. Пункт 1 статьи 10-1 изложен в новой редакции Законом РК от 10.02.2026 № 907-VIII.
+
+1. Нарушение порядка проверки образцов –
+влечет предупреждение.
+
+Президент
+Республики Казахстан К. ТЕСТОВ
+"""
+
+
+def test_a_wrapped_chapter_heading_and_footnotes_go_to_the_unit_they_name():
+    doc = _read(WRAPPED_CODE)
+    units = _units(doc)
+
+    assert not doc.errors and not [p for p in doc.warnings if p.code == "unknown_line"]
+    assert units["chp_3"].heading == "ТЕСТОВЫЕ ПРАВОНАРУШЕНИЯ В ОБЛАСТИ ОБРАЗЦОВ"
+    assert units["chp_3"].text == ""
+    assert [a.law_number for a in units["art_10"].amendments] == ["905-VIII"]
+    assert units["art_10__para_2"].amendments == []
+    # A footnote on a point read before the point itself stays with the article it names.
+    assert [(a.action, a.law_number) for a in units["art_10-1"].amendments] == [
+        ("added", "905-VIII"),
+        ("new_wording", "907-VIII"),
+    ]

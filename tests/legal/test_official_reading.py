@@ -1,6 +1,7 @@
 """Reading a file into lines: plain text, an Adilet-like saved page, a .docx give the same
 lines; unreadable files are refused with a stable code and a clear Russian message."""
 
+import html
 import io
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import zipfile
 import docx
 import pytest
 
+from legal.official import read_official_text
 from legal.official.reading import read_lines
 from legal.official.types import ERROR, UnreadableFile
 from tests.legal.adilet_samples import CODE_RU, LAW_KK, LAW_RU, as_docx, as_html, cp1251_bytes, utf16_bytes
@@ -133,3 +135,20 @@ def test_the_reader_imports_no_django():
     """legal.official is pure: the importer and the tests may use it without a database."""
     code = "import sys, legal.official; sys.exit(any(m.split('.')[0] == 'django' for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><head><title>X</title></head><body><div class='menu'>Меню</div><h1>{title}</h1>"
+        "<div class='text'>{body}</div></body></html>",
+        "<html><head><title>{title} - ИПС «Әділет»</title></head>"
+        "<body><div class='text'>{body}</div></body></html>",
+    ],
+)
+def test_a_page_with_the_title_outside_the_text_keeps_the_title(page):
+    title, rest = LAW_RU.split("\n", 1)
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in rest.splitlines())
+    doc = read_official_text(page.format(title=title, body=body).encode(), "law.html")
+    assert doc.header.title == "О тестовых образцах"
+    assert doc.header.number == "901-VIII" and not doc.errors

@@ -7,24 +7,29 @@ paragraph: 7,010 units) is created with bulk_create, one tree level at a time, w
 
 import pytest
 
-from legal.models import Act, ActVersion, FineSchedule, Provision
+from legal.models import Act, ActVersion, Amendment, EditorialNote, FineSchedule, OfficialText, Provision
 from tests.legal.factories import (
     build_sample,
     fixed_today,  # noqa: F401 (autouse fixture)
     make_act,
+    make_provision,
     make_version,
 )
+from tests.legal.official_factories import make_document
 
 pytestmark = pytest.mark.django_db
 
 # Exact counts (see legal/selectors.py):
-# version page: version+act, versions of the act, the whole TOC, notes on the whole act.
-VERSION_PAGE_QUERIES = 4
-# provision page: provision+version+act+term, its duty holders, ancestors, children,
-# official texts, versions of the act, links, same eid elsewhere, version notes, fine
-# schedules (of the unit, the units enclosing it and its parts), practice references,
-# obligation references, case records on it (compliance.selectors).
-PROVISION_PAGE_QUERIES = 13
+# version page: version+act, versions of the act, the whole TOC, notes on the whole act,
+# the languages of its imported official text.
+VERSION_PAGE_QUERIES = 5
+# provision page: provision+version+act+term, its duty holders, ancestors, its parts (all
+# of an article's, a chapter's children), official texts of the unit and those parts with
+# their documents, their amendment history, their publisher's notes, versions of the act,
+# links, same eid elsewhere, version notes, fine schedules (of the unit, the units
+# enclosing it and its parts), practice references, obligation references, case records
+# on it (compliance.selectors).
+PROVISION_PAGE_QUERIES = 15
 # Rendered texts are linkified (legal/linking.py): the citation grammar and the defined
 # terms are built once into an in-memory cache, so each test first warms it with one request.
 ACT_LIST_QUERIES = 2  # acts; versions in force today (with their act)
@@ -198,3 +203,65 @@ def test_practice_and_obligation_pages_query_counts(client, django_assert_num_qu
         assert client.get(practice_url).status_code == 200
     with django_assert_num_queries(OBLIGATION_PAGE_QUERIES):
         assert client.get(obligation_url).status_code == 200
+
+
+# The act's whole official text: version+act, its official documents, its units, their
+# official texts, the amendment history, the publisher's notes.
+OFFICIAL_TEXT_PAGE_QUERIES = 6
+# Its download: version+act, the document.
+OFFICIAL_TEXT_DOWNLOAD_QUERIES = 2
+
+
+def add_official_text(version: ActVersion) -> None:
+    """Russian official wording for every unit of `version` (bulk: no indexing), a
+    footnote and a publisher's note on each article."""
+    document = make_document(version, "ru", text="…")
+    units = list(Provision.objects.filter(version=version))
+    OfficialText.objects.bulk_create(
+        OfficialText(
+            provision=unit, document=document, language="ru", heading=f"Заголовок {unit.eid}",
+            text=f"Текст {unit.eid}.", wrap_up="Итог." if unit.type == "para" else "",
+            source_url=document.source_url, imported_at=document.imported_at, checksum="0" * 64,
+        )
+        for unit in units
+    )
+    articles = [unit for unit in units if unit.type == "article"]
+    Amendment.objects.bulk_create(
+        Amendment(version=version, provision=unit, language="ru", action="amended", text="Сноска.", order=n)
+        for n, unit in enumerate(articles)
+    )
+    EditorialNote.objects.bulk_create(
+        EditorialNote(version=version, provision=unit, language="ru", kind="izpi", text="ИЗПИ.", order=n)
+        for n, unit in enumerate(articles)
+    )
+
+
+def test_official_pages_query_counts_are_constant(
+    client, big_version, small_version, django_assert_num_queries
+):
+    article = Provision.objects.get(version=small_version, eid="art_2")
+    for n in range(3, 40):  # an article with many more parts than the others
+        make_provision(small_version, f"art_2__para_{n}", "para", str(n), parent=article, order=1000 + n)
+    add_official_text(big_version)
+    add_official_text(small_version)
+    warm(client, "/acts/t-small/2025-11-17/art_1/")
+    for url, queries in (
+        ("/acts/t-small/2025-11-17/art_1/", PROVISION_PAGE_QUERIES),  # 6 parts
+        ("/acts/t-small/2025-11-17/art_2/", PROVISION_PAGE_QUERIES),  # 43 parts
+        ("/acts/t-big/2025-11-17/art_999__para_1__subpara_2/", PROVISION_PAGE_QUERIES),  # none
+        # 100 articles, its heading only; at the top: no ancestors to read
+        ("/acts/t-big/2025-11-17/chp_8/", PROVISION_PAGE_QUERIES - 1),
+    ):
+        with django_assert_num_queries(queries):
+            response = client.get(url)
+        assert response.status_code == 200
+        assert "Заголовок" in response.content.decode()
+    for slug, units, paras in (("t-small", 1 + 2 + 4 + 8 + 37, 4 + 37), ("t-big", 7010, 2000)):
+        with django_assert_num_queries(OFFICIAL_TEXT_PAGE_QUERIES):
+            response = client.get(f"/acts/{slug}/2025-11-17/text/?lang=ru")
+        assert response.status_code == 200
+        body = response.content.decode()
+        assert body.count('class="official-unit official-unit--') == units + paras  # and wrap-ups
+        assert body.count('class="official-unit official-unit--wrap-up') == paras
+        with django_assert_num_queries(OFFICIAL_TEXT_DOWNLOAD_QUERIES):
+            assert client.get(f"/acts/{slug}/2025-11-17/text.txt?lang=ru").status_code == 200

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from kzai.i18n import values_of
 from legal.citations import format_citation
-from legal.models import Act, ActVersion, FineSchedule, OffenderCategory, Provision, Term
+from legal.models import Act, ActVersion, AmendmentAction, FineSchedule, OffenderCategory, Provision, Term
 
 from .. import frbr
 from ..fields import (
@@ -93,11 +93,42 @@ class UnitSerializer(serializers.Serializer):
         )
 
 
-class OfficialTextSerializer(serializers.Serializer):
+class OfficialDocumentSerializer(serializers.Serializer):
+    """The imported official text of the whole version the wording was read from."""
+
+    edition = serializers.CharField(source="version.code", help_text="The version's code (the edition).")
     language = serializers.CharField()
+    format = serializers.CharField(help_text="txt, html or docx: the file imported.")
+    source_url = serializers.URLField()
+    source_date = serializers.DateField(allow_null=True, help_text="The date of the text at the source.")
+    imported_at = serializers.DateTimeField()
+
+
+class OfficialTextSerializer(serializers.Serializer):
+    """Official wording as imported: the unit's heading, its words before its parts
+    (`text`) and after them (`wrap_up`); its parts are their own provisions."""
+
+    language = serializers.CharField()
+    heading = serializers.CharField()
     text = serializers.CharField()
+    wrap_up = serializers.CharField()
     source_url = serializers.URLField()
     source_date = serializers.DateField(allow_null=True)
+    imported_at = serializers.DateTimeField()
+    document = OfficialDocumentSerializer(allow_null=True)
+
+
+class AmendmentSerializer(serializers.Serializer):
+    """One entry of the amendment history a footnote of the official text records."""
+
+    language = serializers.CharField(help_text="The language of the footnote.")
+    action = serializers.ChoiceField(choices=AmendmentAction.choices)
+    law_kind = serializers.CharField(help_text="The kind of the amending act (law, code …), or empty.")
+    law_number = serializers.CharField()
+    law_date = serializers.DateField(allow_null=True)
+    effective_from = serializers.DateField(allow_null=True)
+    effective_note = serializers.CharField()
+    text = serializers.CharField(help_text="The footnote as written.")
 
 
 class ActBriefSerializer(Links, serializers.ModelSerializer):
@@ -182,6 +213,13 @@ class ProvisionDetailSerializer(ProvisionSerializer):
     ancestors = serializers.SerializerMethodField()
     children = serializers.SerializerMethodField()
     official_texts = serializers.SerializerMethodField()
+    repealed = serializers.BooleanField(help_text="The official text says this unit is excluded.")
+    summary_outdated = serializers.BooleanField(
+        help_text="The official text changed after the unofficial summary was written: it may be out of date."
+    )
+    amendments = serializers.SerializerMethodField(
+        help_text="The unit's amendment history from the official text's footnotes, in order."
+    )
     term = serializers.SerializerMethodField(help_text="The term this provision defines, if any.")
     fine_schedule = serializers.SerializerMethodField(
         help_text="The fines this unit sets, in МРП per category of offender, or null."
@@ -198,6 +236,9 @@ class ProvisionDetailSerializer(ProvisionSerializer):
             "ancestors",
             "children",
             "official_texts",
+            "repealed",
+            "summary_outdated",
+            "amendments",
             "term",
             "fine_schedule",
             "our_translations",
@@ -227,6 +268,10 @@ class ProvisionDetailSerializer(ProvisionSerializer):
     @extend_schema_field(OfficialTextSerializer(many=True))
     def get_official_texts(self, provision):
         return OfficialTextSerializer(provision.official_texts.all(), many=True).data
+
+    @extend_schema_field(AmendmentSerializer(many=True))
+    def get_amendments(self, provision):
+        return AmendmentSerializer(provision.amendments.all(), many=True).data
 
     @extend_schema_field(
         {
