@@ -35,7 +35,8 @@ def test_imported_provisions_are_indexed_as_the_indexer_indexes_one():
     provisions = Provision.objects.filter(version=sample.adopted).select_related("version__act")
     assert provisions.count() > 5
     for provision in provisions:
-        official = {t.language: "\n".join((t.heading, t.text, t.wrap_up)) for t in provision.official_texts.all()}
+        texts = provision.official_texts.all()
+        official = {t.language: "\n".join((t.heading, t.text, t.wrap_up)) for t in texts}
         written = SearchEntry.objects.filter(entity_type=EntityType.PROVISION, object_id=provision.pk)
         assert [_row(e) for e in written.order_by("pk")] == [
             _row(e) for e in indexer.provision_entries(provision, official)
