@@ -1,9 +1,12 @@
 """Bulk writes that keep the history: every row the importer creates or changes gets its
-history entry (the knowledge base's change time, `legal.freshness`, is read from history)."""
+history entry (the knowledge base's change time, `legal.freshness`, is read from history).
+Rows are created with plain INSERTs (`legal.bulk`)."""
 
 import hashlib
 
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
+
+from legal import bulk
 
 BATCH = 1000
 
@@ -18,11 +21,10 @@ def _has_history(model) -> bool:
 
 def create(model, objs: list) -> list:
     """Insert `objs` (their pks set) with their history rows where the model keeps one."""
-    if not objs:
-        return []
+    bulk.insert(model, objs, returning=True)
     if _has_history(model):
-        return bulk_create_with_history(objs, model, batch_size=BATCH)
-    return model.objects.bulk_create(objs, batch_size=BATCH)
+        bulk.insert_history(model, objs)
+    return objs
 
 
 def update(model, objs: list, fields: list[str], history: bool = True) -> None:
