@@ -46,7 +46,7 @@ def test_a_new_act_is_created_when_confirmed(law):
     assert Provision.objects.filter(version__act=act, eid="art_1").exists()
 
     again = run(law, "--act", "t-samples")
-    assert ": unchanged (written)" in again
+    assert ": unchanged (nothing to write)" in again
     assert OfficialDocument.objects.count() == 1
 
 

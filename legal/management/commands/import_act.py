@@ -8,7 +8,14 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from legal.importing import ImportOptions, ImportRefused, create_act, import_official_text, propose_act
+from legal.importing import (
+    UNCHANGED,
+    ImportOptions,
+    ImportRefused,
+    create_act,
+    import_official_text,
+    propose_act,
+)
 from legal.models import Act, VersionStatus
 from legal.official.types import UnreadableFile
 
@@ -108,7 +115,10 @@ class Command(BaseCommand):
 
     def _report(self, act, result) -> None:
         out = self.stdout.write
-        written = "dry run, nothing written" if result.dry_run else "written"
+        if result.dry_run:
+            written = "dry run, nothing written"
+        else:
+            written = "nothing to write" if result.outcome == UNCHANGED else "written"
         out(f"{act.slug}, version {result.version_code}, {result.language}: {result.outcome} ({written})")
         out("Units: " + ", ".join(f"{kind} {n}" for kind, n in sorted(result.counts.items())))
         for label, eids in (
