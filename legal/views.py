@@ -59,7 +59,7 @@ def version_detail(request, slug, version, as_of):
             "state": version.state_on(on),
             "wording_may_differ": version.wording_may_differ_on(on),
             "versions": selectors.versions_of(act),
-            "toc": selectors.table_of_contents(version),
+            "toc": selectors.table_of_contents(version, outline=True),
             "notes": selectors.act_notes(version),
             "toc_base": version.get_absolute_url(),
             "has_terms": bool(linking.version_terms(act.slug, version.code)),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
-from legal.models import Act, ActVersion, Provision, VersionNote, build_tree
+from legal.models import Act, ActVersion, Origin, Provision, ProvisionType, VersionNote, build_tree
 from legal.versions import versions_in_force
 
 
@@ -50,18 +50,29 @@ TOC_FIELDS = (
 TERM_FIELDS = ("term__id", "term__provision_id", "term__term_ru", "term__term_kk", "term__term_en")
 
 
-def toc_provisions(version: ActVersion):
-    """The version's provisions in document order with just what a TOC shows (one query)."""
-    return (
-        Provision.objects.filter(version=version)
-        .order_by("order")
-        .select_related("term")
-        .only(*TOC_FIELDS, *TERM_FIELDS)
-    )
+# Units an outline always shows; below them, only our own (the knowledge base's, with
+# their summaries): the points an import created, tens of thousands in a code, are on the
+# article pages and in the whole official text.
+OUTLINE_TYPES = (
+    ProvisionType.PART,
+    ProvisionType.SECTION,
+    ProvisionType.CHAPTER,
+    ProvisionType.PARAGRAPH,
+    ProvisionType.ARTICLE,
+)
 
 
-def table_of_contents(version: ActVersion):
-    return build_tree(toc_provisions(version))
+def toc_provisions(version: ActVersion, *, outline: bool = False):
+    """The version's provisions in document order with just what a TOC shows (one query);
+    `outline`: the version page's table of contents (see OUTLINE_TYPES)."""
+    provisions = Provision.objects.filter(version=version)
+    if outline:
+        provisions = provisions.filter(Q(type__in=OUTLINE_TYPES) | ~Q(origin=Origin.IMPORT))
+    return provisions.order_by("order").select_related("term").only(*TOC_FIELDS, *TERM_FIELDS)
+
+
+def table_of_contents(version: ActVersion, *, outline: bool = False):
+    return build_tree(toc_provisions(version, outline=outline))
 
 
 def act_notes(version: ActVersion) -> list[VersionNote]:

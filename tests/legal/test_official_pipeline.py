@@ -109,3 +109,13 @@ def test_a_heading_that_differs_from_the_official_one_is_marked(act, client):
     assert "Заголовок в базе знаний kzai («Цель закона (по данным исследования)») отличается" in page
     unchanged = client.get("/acts/t-samples/2025-03-05/art_3/").content.decode()
     assert "отличается от официального" not in unchanged
+
+
+def test_the_version_page_outlines_an_imported_act_down_to_its_articles(act, client):
+    _import(act, LAW_RU.encode(), "law.txt", version="2025-03-05", status="in_force")
+    page = client.get("/acts/t-samples/2025-03-05/").content.decode()
+
+    assert 'href="/acts/t-samples/2025-03-05/art_3/"' in page
+    assert 'href="/acts/t-samples/2025-03-05/art_3__para_1/"' not in page  # on the article's page
+    article = client.get("/acts/t-samples/2025-03-05/art_3/").content.decode()
+    assert "ясности;" in article and "полноты," in article
