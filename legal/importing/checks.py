@@ -2,6 +2,8 @@
 header against the act (unless forced), the source and the options. Each failure is an
 error Problem; any error refuses the whole import."""
 
+import re
+
 from legal.models import Act, ActKind, VersionStatus
 from legal.official.types import ERROR, Document, Problem
 from legal.publication import official_urls
@@ -20,11 +22,17 @@ def _number(value: str) -> str:
     return value.replace("№", "").replace(" ", "").casefold()
 
 
+def _same_number(written: str, ours: str) -> bool:
+    """«№ 6» names the act kzai holds as 6-I: old texts leave out the convocation."""
+    written, ours = _number(written), _number(ours)
+    return written == ours or re.fullmatch(rf"{re.escape(written)}-[ivxl]+", ours) is not None
+
+
 def header_problems(act: Act, document: Document) -> list[Problem]:
     """The header names another act: its number, date or kind differ from the act's."""
     header = document.header
     differs = []
-    if header.number and act.number and _number(header.number) != _number(act.number):
+    if header.number and act.number and not _same_number(header.number, act.number):
         differs.append("number")
     if header.date and act.adopted and header.date != act.adopted:
         differs.append("date")

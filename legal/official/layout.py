@@ -56,14 +56,25 @@ _NUMERIC_DATE = r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}\.\d{1,2}\.\d{1,2}"
 DATE = rf"(?:{_WORD_DATE_KK}|{_WORD_DATE_RU}|{_NUMERIC_DATE})"
 ACT_NUMBER = r"\d[\w/-]*"
 
+# Older texts write «N 6» for «№ 6».
 _HEADER_RU = re.compile(
     rf"^(?P<kind>Конституционный\s+закон|Закон|Кодекс)\s+Республики\s+Казахстан\s+от\s+(?P<date>{DATE})"
-    rf"\s*№\s*(?P<number>{ACT_NUMBER})(?:\s*ЗРК)?\s*\.?$",
+    rf"\s*[№N]\s*(?P<number>{ACT_NUMBER})(?:\s*ЗРК)?\s*\.?$",
     re.IGNORECASE,
 )
 _HEADER_KK = re.compile(
     rf"^Қазақстан\s+Республикасының\s+(?P<kind>Конституциялық\s+заңы|Заңы|Кодексі)\s+(?P<date>{DATE})"
-    rf"\s*№\s*(?P<number>{ACT_NUMBER})(?:\s*ҚРЗ)?\s*\.?$",
+    rf"\s*[№N]\s*(?P<number>{ACT_NUMBER})(?:\s*ҚРЗ)?\s*\.?$",
+    re.IGNORECASE,
+)
+# Acts of the Supreme Council (the Civil Code's General Part): a date, no number; the kind
+# comes from the title.
+_HEADER_SUPREME_RU = re.compile(
+    rf"^Принят\s+Верховным\s+Советом\s+Республики\s+Казахстан\s+(?P<date>{DATE})\s*\.?$", re.IGNORECASE
+)
+_HEADER_SUPREME_KK = re.compile(
+    r"^Қазақстан\s+Республикасының\s+Жоғарғы\s+Кеңесі\s+(?P<date>\d{4}\s+жылғы\s+\d{1,2}\s+[а-яәғқңөұүһі]+?)"
+    r"(?:да|де|та|те)?\s+қабылдаған\s*\.?$",
     re.IGNORECASE,
 )
 HEADER_KINDS = {
@@ -105,7 +116,8 @@ _PATTERNS = (
 # A cheap test before the patterns: most lines of an act are ordinary text.
 _MAYBE = re.compile(
     r"^(?:\d|Раздел|Глава|Параграф|Статья|Сноска|Ескерту|Примечани|Ескертпе|ЗҚАИ|ҚРОА|Нормативн|Конституц"
-    r"|ОБЩАЯ|ОСОБЕННАЯ|ЖАЛПЫ|ЕРЕКШЕ|ОГЛАВЛЕНИЕ|Оглавление|МАЗМҰНЫ|Мазмұны|Президент|Қазақстан|Закон|Кодекс)"
+    r"|ОБЩАЯ|ОСОБЕННАЯ|ЖАЛПЫ|ЕРЕКШЕ|ОГЛАВЛЕНИЕ|Оглавление|МАЗМҰНЫ|Мазмұны|Президент|Қазақстан|Закон|Кодекс"
+    r"|Принят)"
 )
 # The court's decisions are cited in ordinary text too; only the note's own form counts.
 _COURT_NOTE = re.compile(r"(?:постановлением|қаулысымен)")
@@ -121,6 +133,9 @@ def classify(line: str) -> tuple[str, dict[str, str]]:
     header = _HEADER_RU.match(line) or _HEADER_KK.match(line)
     if header:
         return HEADER, header.groupdict()
+    header = _HEADER_SUPREME_RU.match(line) or _HEADER_SUPREME_KK.match(line)
+    if header:
+        return HEADER, {"kind": "", "number": "", **header.groupdict()}
     for kind, pattern in _PATTERNS:
         found = pattern.match(line)
         if found:

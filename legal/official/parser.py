@@ -41,6 +41,8 @@ def parse(lines: list[str], *, fmt: str = "txt", language: str | None = None) ->
     kinds = [layout.classify(line) for line in lines]
     doc = Document(language=language or detect_language(lines), format=fmt, text="\n".join(lines))
     start = _header(doc, lines, kinds)
+    if doc.header.line and not doc.header.kind:  # «Принят Верховным Советом …»: the title says
+        doc.header.kind = "code" if "кодекс" in doc.header.title.casefold() else "law"
     skip = _table_of_contents(doc, lines, kinds, start)
     end = _signature(doc, lines, kinds)
     builder = TreeBuilder(doc, lines, kinds)

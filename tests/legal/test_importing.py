@@ -3,10 +3,14 @@
 Texts are built as the reader gives them (tests/legal/importing_samples.py, invented
 wording); the act and its version are the test sample's (tests/legal/factories.py)."""
 
+import datetime
+
 import pytest
 
 from legal.importing import ImportOptions, ImportRefused, import_official_text
+from legal.importing.checks import header_problems
 from legal.models import (
+    Act,
     Amendment,
     EditorialNote,
     LinkKind,
@@ -19,7 +23,7 @@ from legal.models import (
     SearchEntry,
     Term,
 )
-from legal.official.types import ERROR, Problem
+from legal.official.types import ERROR, Document, Header, Problem
 from tests.legal.factories import (
     build_sample,
     fixed_today,  # noqa: F401 (autouse fixture)
@@ -240,3 +244,19 @@ def test_without_a_source_the_import_is_refused(sample):
     with pytest.raises(ImportRefused) as refused:
         import_official_text(sample.ai_law, ai_law())
     assert [p.code for p in refused.value.problems] == ["no_source"]
+
+
+@pytest.mark.parametrize(
+    ("written", "ours", "same"),
+    [
+        ("6", "6-I", True),
+        ("6-I", "6-I", True),
+        ("№ 230-VIII", "230-viii", True),
+        ("6", "61-I", False),
+        ("7", "6-I", False),
+    ],
+)
+def test_an_old_header_may_leave_out_the_convocation(written, ours, same):
+    act = Act(slug="t-old", kind="law", number=ours, adopted=datetime.date(1996, 6, 10))
+    document = Document("ru", "txt", "", header=Header("law", "Тест", datetime.date(1996, 6, 10), written, 2))
+    assert (header_problems(act, document) == []) is same

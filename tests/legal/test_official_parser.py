@@ -273,6 +273,32 @@ def test_header_variants_and_title_after_the_header(header, kind, date, number):
     assert doc.problems == []
 
 
+@pytest.mark.parametrize(
+    ("title", "header", "kind", "date", "number"),
+    [
+        ("Тестовый закон", "Закон Республики Казахстан от 10 июня 1996 года N 6.", "law", D(1996, 6, 10), "6"),
+        (
+            "Тестовый кодекс Республики Казахстан (Общая часть)",
+            "Принят Верховным Советом Республики Казахстан 27 декабря 1994 года",
+            "code",
+            D(1994, 12, 27),
+            "",
+        ),
+        (
+            "Қазақстан Республикасының Тестілік кодексі (Жалпы бөлім)",
+            "Қазақстан Республикасының Жоғарғы Кеңесі 1994 жылғы 27 желтоқсанда қабылдаған",
+            "code",
+            D(1994, 12, 27),
+            "",
+        ),
+    ],
+)
+def test_older_headers(title, header, kind, date, number):
+    doc = parse([title, header, "", "Статья 1. Первая", "Текст.", "", "Президент"])
+    assert (doc.header.kind, doc.header.date, doc.header.number, doc.header.title) == (kind, date, number, title)
+    assert not doc.errors
+
+
 def test_language_may_be_given():
     assert _read(samples.LAW_RU, language="kk").language == "kk"
 
