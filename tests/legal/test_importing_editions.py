@@ -83,7 +83,9 @@ def test_a_new_act_from_the_header():
         "number": "777-VIII",
         "adopted": D(2025, 1, 10),
         "title_ru": "Большой тестовый закон",
-        "citation_name_ru": "Закона Республики Казахстан от 10 января 2025 года № 777-VIII «Большой тестовый закон»",
+        "citation_name_ru": (
+            "Закона Республики Казахстан от 10 января 2025 года № 777-VIII «Большой тестовый закон»"
+        ),
     }
     act = create_act(fields)
     result = import_official_text(
