@@ -235,7 +235,7 @@ def upload_view(model_admin, request):
     data = upload.read()
     options = _options(form.cleaned_data, upload.name)
     try:
-        document = read_official_text(data, upload.name, language=options.language)
+        document = read_official_text(data, upload.name)
     except UnreadableFile as unreadable:
         form.add_error("file", unreadable.problem.message)
         return _page(model_admin, request, "import_upload.html", form=form)
@@ -281,7 +281,7 @@ def confirm_view(model_admin, request):
     if act is None:
         _require_editor(request, adding=True)
     options = _options(payload["options"], payload["options"]["filename"])
-    document = read_official_text(data, options.filename, language=options.language)
+    document = read_official_text(data, options.filename)
     proposal = ProposalForm(request.POST) if act is None else None
     if proposal is not None and not proposal.is_valid():
         return _report(

@@ -181,3 +181,10 @@ def test_a_forged_or_another_editors_token_is_refused(admin_client, act, var_dir
     refused = admin_client.post(CONFIRM, {"token": token}, follow=True)
     assert "загрузите его снова" in refused.content.decode()
     assert OfficialDocument.objects.count() == 0
+
+
+def test_a_language_the_text_is_not_in_is_refused(admin_client, act, var_dir):
+    response = upload(admin_client, samples.LAW_RU.encode(), act=act, language="kk")
+    body = response.content.decode()
+    assert "Текст не импортирован: ничего не изменено." in body and 'name="token"' not in body
+    assert written() == (0, 0, 1)
